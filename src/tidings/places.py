@@ -1,0 +1,67 @@
+"""Places: toponyms in the article, resolved against the gazetteer.
+
+First pass (issue 2): GPE, LOC and FAC entities and the dateline city, resolved against the
+country lexicon (country names and capitals, capitals with coordinates). Nationality adjectives
+("Turkish") are actors' attributes, not places, and are skipped. The full gazetteer comes with
+the places issue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .actors.lexicon import CountryLexicon
+from .records import Place, PlaceMention
+
+_LABELS = {"GPE", "LOC", "FAC"}
+
+
+class PlaceFinder:
+    def __init__(self, countries: CountryLexicon) -> None:
+        self.countries = countries
+
+    def __call__(self, parsed) -> list[Place]:
+        places = []
+        for number, sent in enumerate(parsed.sentences):
+            for ent in sent.ents:
+                if ent.label_ in _LABELS:
+                    place = self.resolve(ent.text, ent.start_char, ent.end_char, number)
+                    if place is not None:
+                        places.append(place)
+        dateline = parsed.article.dateline
+        if dateline and dateline.place:
+            city = dateline.place.split(",")[0].strip()
+            found = self.resolve(city, None, None, None) or Place(name=city)
+            places.append(Place(**{**_fields(found), "name": dateline.place, "chosen_by": "dateline"}))
+        return places
+
+    def resolve(self, name: str, start, end, sequence) -> Place | None:
+        match = self.countries.get(name)
+        if match is None:
+            return Place(name=name, start=start, end=end, sequence=sequence)
+        country = match.country
+        if match.form == "adjective":
+            return None
+        if match.form == "capital":
+            return Place(
+                name=name, start=start, end=end, sequence=sequence, lat=country.lat,
+                lon=country.lon, country=country.iso3, feature_class="P", feature_code="PPLC",
+                resolution="city",
+            )
+        return Place(
+            name=country.name, start=start, end=end, sequence=sequence, country=country.iso3,
+            feature_class="A", feature_code="PCLI", resolution="country",
+        )
+
+
+def place_rows(doc_id: str, places: list[Place]) -> tuple[PlaceMention, ...]:
+    rows = []
+    for place in places:
+        key = f"{doc_id}|{place.name}|{place.start}|{place.chosen_by}"
+        place_id = "p" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+        rows.append(PlaceMention(place_id, doc_id, place))
+    return tuple(rows)
+
+
+def _fields(place: Place) -> dict:
+    return {name: getattr(place, name) for name in Place.__slots__}

@@ -1,0 +1,102 @@
+"""The pipeline: the stage order, and the turning of a stage failure into a ``Rejected`` record.
+
+    RawDocument ─ clean ─▶ Article ─ nlp ─▶ ParsedArticle ─┬ places ─▶ [Place]
+                                                            ├ events ─▶ [Event]  (uses places)
+                                                            └ quotes ─▶ [Quote]
+                                                           ═▶ CodedDocument
+
+Stages are built once (their resources come from ``resources``, cached per process) and know
+nothing about files, batches or stores; the executors in ``run.local`` do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from .. import resources
+from ..actors import ActorResolver
+from ..clean import Cleaner
+from ..config import Settings
+from ..errors import TidingsError
+from ..events import EventCoder
+from ..ingest import content_id
+from ..nlp import Parser
+from ..places import PlaceFinder, place_rows
+from ..quotes import QuoteFinder
+from ..records import Article, CodedDocument, RawDocument, Rejected
+
+log = logging.getLogger(__name__)
+
+
+def speech_verbs() -> frozenset[str]:
+    rows = resources.read_tsv(resources.data_path("speech_verbs.tsv"), ("id", "lemma"))
+    return frozenset(row["lemma"] for _, row in rows)
+
+
+class Pipeline:
+    """All stages, built once. ``code`` turns raw documents into coded documents or rejections."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings = settings or Settings.load()
+        countries = resources.country_lexicon(settings.countries_file)
+        actors = ActorResolver(
+            countries,
+            resources.organisation_lexicon(),
+            resources.people_lexicon(settings.people_file),
+            resources.role_lexicon(),
+        )
+        speech = speech_verbs()
+        self.cleaner = Cleaner(resources.furniture_rules(), min_chars=settings.min_chars)
+        self.parser = Parser(settings.model)
+        self.places = PlaceFinder(countries)
+        self.events = EventCoder(
+            resources.verb_lexicon(settings.verbs_file), resources.cameo_table(), actors, speech,
+            lead_sentences=settings.lead_sentences, min_confidence=settings.min_confidence,
+        )
+        self.quotes = QuoteFinder(actors, speech)
+
+    def code(self, raws: Iterable[RawDocument]) -> list[CodedDocument | Rejected]:
+        """Code a batch; a document that fails any stage becomes a ``Rejected``, the rest go on."""
+        results: list[CodedDocument | Rejected | None] = []
+        articles: list[tuple[int, str, Article]] = []
+        for raw in raws:
+            cleaned = self._clean(raw)
+            if isinstance(cleaned, Rejected):
+                results.append(cleaned)
+            else:
+                articles.append((len(results), raw.origin, cleaned))
+                results.append(None)
+        parsed = self.parser.pipe(a for _, _, a in articles)
+        for (slot, origin, article), doc in zip(articles, parsed, strict=True):
+            results[slot] = self._analyse(doc, article, origin)
+        return results  # type: ignore[return-value]
+
+    def code_one(self, raw: RawDocument) -> CodedDocument | Rejected:
+        return self.code([raw])[0]
+
+    def _clean(self, raw: RawDocument) -> Article | Rejected:
+        doc_id = content_id(raw)
+        try:
+            return self.cleaner(raw, doc_id)
+        except TidingsError as exc:
+            return Rejected(raw.source, raw.origin, "clean", getattr(exc, "reason", str(exc)), doc_id)
+        except Exception as exc:  # a bug must not sink the batch; the document is kept as rejected
+            log.exception("%s: cleaning failed", raw.origin)
+            return Rejected(raw.source, raw.origin, "clean", f"internal error: {exc!r}", doc_id)
+
+    def _analyse(self, parsed, article: Article, origin: str) -> CodedDocument | Rejected:
+        stage = "places"
+        try:
+            places = self.places(parsed)
+            stage = "events"
+            events = self.events(parsed, places)
+            stage = "quotes"
+            quotes = self.quotes(parsed)
+        except Exception as exc:  # as above: reported per document, never fatal to the run
+            log.exception("%s: %s failed", article.source, stage)
+            return Rejected(article.source, origin, stage, f"internal error: {exc!r}", article.doc_id)
+        return CodedDocument(
+            article=article, events=tuple(events), quotes=tuple(quotes),
+            places=place_rows(article.doc_id, places), sentences=parsed.sentence_spans(),
+        )
