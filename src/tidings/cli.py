@@ -10,7 +10,14 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from .config import Settings
@@ -79,23 +86,14 @@ def query(
     limit: Annotated[int, typer.Option(help="Rows to print.")] = 50,
 ) -> None:
     """Run SQL over a store; print a table or write CSV/Parquet."""
-    from .store import connect
+    from .store.query import export_query, run_query
 
-    con = connect(store_dir)
-    relation = con.sql(sql)
-    if relation is None:
-        return
     if output is not None:
-        if output.suffix == ".parquet":
-            relation.write_parquet(str(output))
-        elif output.suffix == ".csv":
-            relation.write_csv(str(output))
-        else:
-            raise typer.BadParameter("--output must end in .csv or .parquet")
+        export_query(store_dir, sql, output)
         err.print(f"wrote {output}")
         return
-    table = Table(*relation.columns, show_lines=False)
-    rows = relation.fetchmany(limit)
+    columns, rows = run_query(store_dir, sql, limit=limit)
+    table = Table(*columns)
     for row in rows:
         table.add_row(*(_cell(v) for v in row))
     out.print(table)

@@ -142,8 +142,9 @@ class ActorResolver:
             return None
         person = memory.last_person
         sector = ("GOV",) if head.lower_ == "government" else ()
+        country = self.countries.countries.get(person.code or "")
         return Actor(
-            entity_text=text, name=person.code, code=person.code, sector=sector,
+            entity_text=text, name=country.name if country else person.code, code=person.code, sector=sector,
             cameo=_cameo(person.code, sector), resolved_by=f"coref:possessive:{person.name}",
         )
 

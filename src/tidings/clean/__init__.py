@@ -20,10 +20,7 @@ __all__ = ["Cleaner"]
 _WORD = re.compile(r"[a-z]+")
 # The most frequent English function words; news prose has 25-40 % of its words among them.
 _ENGLISH = frozenset(
-    "the of and to a in that is was he for it with as his on be at by i this had not are but "
-    "from or have an they which one you were her all she there would their we him been has when "
-    "who will more no if out so said what up its about into than them can only other new some "
-    "could time these two may then do first any my now such like our over man me even most".split()
+    ["the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as", "his", "on", "be", "at", "by", "i", "this", "had", "not", "are", "but", "from", "or", "have", "an", "they", "which", "one", "you", "were", "her", "all", "she", "there", "would", "their", "we", "him", "been", "has", "when", "who", "will", "more", "no", "if", "out", "so", "said", "what", "up", "its", "about", "into", "than", "them", "can", "only", "other", "new", "some", "could", "time", "these", "two", "may", "then", "do", "first", "any", "my", "now", "such", "like", "our", "over", "man", "me", "even", "most"]
 )
 
 

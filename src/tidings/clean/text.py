@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from ..records import Dateline, Removed, Segment
-from .furniture import FurnitureRule
 from . import meta
+from .furniture import FurnitureRule
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 _SPACES = re.compile(r"[\n\r\t\f\v]")

@@ -46,6 +46,7 @@ class _Args:
     actors: list  # tokens
     recipients: list
     passive: bool = False
+    via_prep: bool = False  # the recipient came from the entry's preposition
 
 
 class EventCoder:
@@ -93,9 +94,11 @@ class EventCoder:
             return []
         if predicate.i in used:
             return []
-        for entry in entries:
+        for n, entry in enumerate(entries):
             args = self._arguments(token, predicate, entry)
-            if args is None:
+            # An entry whose preposition is absent yields to a more general entry of the lemma
+            # ("agreed to hold talks with Iran" is not "agreed with Iran").
+            if args is None or (entry.prep and not args.via_prep and n < len(entries) - 1):
                 continue
             events = self._build(entry, token, predicate, args, sent, number, article, memory, places)
             if events:
@@ -118,12 +121,14 @@ class EventCoder:
         else:
             actors = _subjects(predicate)
             recipients = []
-        if entry.prep:
+        via_prep = False
+        if entry.prep and not recipients:
             holders = [token, predicate] + ([dobj] if dobj is not None else [])
-            recipients = recipients or _prep_objects(holders, entry.prep)
-        elif not entry.objects and token == predicate and dobj is not None and not passive:
+            recipients = _prep_objects(holders, entry.prep)
+            via_prep = bool(recipients)
+        elif not entry.prep and not entry.objects and token == predicate and dobj is not None and not passive:
             recipients = [dobj]
-        return _Args(_expand(actors), _expand(recipients), passive)
+        return _Args(_expand(actors), _expand(recipients), passive, via_prep)
 
     def _build(self, entry, token, predicate, args, sent, number, article, memory, places) -> list[Event]:
         actors = self._resolve_all(args.actors, memory)
@@ -133,7 +138,8 @@ class EventCoder:
         code = self.cameo[entry.cameo]
         confidence = _confidence(entry, actors, recipients)
         text_info = TextInfo(
-            sequence=number, start=sent.start_char, end=sent.end_char, sentence=sent.text,
+            sequence=number, start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()),
+            sentence=sent.text.rstrip(),
             trigger=Span(token.idx, token.idx + len(token.text), token.text),
             actor_spans=tuple(Span(s, e, article.text[s:e]) for _, (s, e) in actors),
             recipient_spans=tuple(Span(s, e, article.text[s:e]) for _, (s, e) in recipients),

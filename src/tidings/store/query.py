@@ -34,3 +34,26 @@ def connect(root: Path | str) -> duckdb.DuckDBPyConnection:
 
 def vars_of(entry) -> dict:
     return {name: getattr(entry, name) for name in entry.__slots__}
+
+
+def run_query(root: Path | str, sql: str, *, limit: int | None = None) -> tuple[list[str], list[tuple]]:
+    """Column names and rows (at most ``limit``) of a SQL query over a store."""
+    con = connect(root)
+    cursor = con.execute(sql)
+    if cursor.description is None:
+        return [], []
+    columns = [d[0] for d in cursor.description]
+    rows = cursor.fetchall() if limit is None else cursor.fetchmany(limit)
+    con.close()
+    return columns, rows
+
+
+def export_query(root: Path | str, sql: str, path: Path) -> None:
+    """Write a query's result to ``path`` as CSV (with header) or Parquet, by its suffix."""
+    formats = {".csv": "FORMAT csv, HEADER", ".parquet": "FORMAT parquet, COMPRESSION zstd"}
+    if path.suffix not in formats:
+        raise ConfigError(f"{path}: output must end in .csv or .parquet")
+    con = connect(root)
+    target = str(path).replace("'", "''")
+    con.execute(f"COPY ({sql.rstrip().rstrip(';')}) TO '{target}' ({formats[path.suffix]})")
+    con.close()
