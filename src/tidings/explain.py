@@ -18,9 +18,18 @@ def render(console: Console, result: CodedDocument | Rejected) -> bool:
     meta = Table(show_header=False, title=f"{article.source}  [dim]{article.doc_id}[/dim]")
     dateline = article.dateline
     for label, value in [
-        ("title", article.title), ("published", article.published), ("updated", article.updated),
-        ("dateline", f"{dateline.place or ''} {('(' + dateline.wire + ')') if dateline.wire else ''}" if dateline else None),
-        ("byline", article.byline), ("credit", article.credit), ("language", article.language),
+        ("title", article.title),
+        ("published", article.published),
+        ("updated", article.updated),
+        (
+            "dateline",
+            f"{dateline.place or ''} {('(' + dateline.wire + ')') if dateline.wire else ''}"
+            if dateline
+            else None,
+        ),
+        ("byline", article.byline),
+        ("credit", article.credit),
+        ("language", article.language),
         ("url", article.url),
     ]:
         meta.add_row(label, escape(str(value)) if value else "[dim]—[/dim]")
@@ -58,7 +67,11 @@ def _event_line(event: Event) -> str:
         f"trigger “{escape(ti.trigger.text if ti.trigger else '?')}”, actor “"
         + escape("”, “".join(s.text for s in ti.actor_spans))
         + "”"
-        + (", recipient “" + escape("”, “".join(s.text for s in ti.recipient_spans)) + "”" if ti.recipient_spans else "")
+        + (
+            ", recipient “" + escape("”, “".join(s.text for s in ti.recipient_spans)) + "”"
+            if ti.recipient_spans
+            else ""
+        )
     )
     return (
         f"[green]{event.cameo}[/green] {event.event}  {actors} → {recipients}"

@@ -32,7 +32,9 @@ class PlaceFinder:
         if dateline and dateline.place:
             city = dateline.place.split(",")[0].strip()
             found = self.resolve(city, None, None, None) or Place(name=city)
-            places.append(Place(**{**_fields(found), "name": dateline.place, "chosen_by": "dateline"}))
+            places.append(
+                Place(**{**_fields(found), "name": dateline.place, "chosen_by": "dateline"})
+            )
         return places
 
     def resolve(self, name: str, start, end, sequence) -> Place | None:
@@ -44,13 +46,26 @@ class PlaceFinder:
             return None
         if match.form == "capital":
             return Place(
-                name=name, start=start, end=end, sequence=sequence, lat=country.lat,
-                lon=country.lon, country=country.iso3, feature_class="P", feature_code="PPLC",
+                name=name,
+                start=start,
+                end=end,
+                sequence=sequence,
+                lat=country.lat,
+                lon=country.lon,
+                country=country.iso3,
+                feature_class="P",
+                feature_code="PPLC",
                 resolution="city",
             )
         return Place(
-            name=country.name, start=start, end=end, sequence=sequence, country=country.iso3,
-            feature_class="A", feature_code="PCLI", resolution="country",
+            name=country.name,
+            start=start,
+            end=end,
+            sequence=sequence,
+            country=country.iso3,
+            feature_class="A",
+            feature_code="PCLI",
+            resolution="country",
         )
 
 

@@ -34,11 +34,20 @@ class QuoteFinder:
                 continue
             speaker, span, cue = self._speaker(sent, match.start(), match.end(), memory)
             key = f"{article.doc_id}|{match.start()}"
-            quotes.append(Quote(
-                quote_id="q" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest(),
-                doc_id=article.doc_id, text=text, kind="direct", start=match.start("text"),
-                end=match.end("text"), sequence=number, speaker=speaker, speaker_span=span, cue=cue,
-            ))
+            quotes.append(
+                Quote(
+                    quote_id="q" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest(),
+                    doc_id=article.doc_id,
+                    text=text,
+                    kind="direct",
+                    start=match.start("text"),
+                    end=match.end("text"),
+                    sequence=number,
+                    speaker=speaker,
+                    speaker_span=span,
+                    cue=cue,
+                )
+            )
         return quotes
 
     def _speaker(self, sent, start: int, end: int, memory):

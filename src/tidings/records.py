@@ -115,7 +115,9 @@ class Actor:
     sector: tuple[str, ...] = ()
     cameo: str | None = None
     role: str | None = None
-    resolved_by: str | None = None  # the lexicon entry or rule that resolved it, e.g. countries.tsv:country:tur
+    resolved_by: str | None = (
+        None  # the lexicon entry or rule that resolved it, e.g. countries.tsv:country:tur
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,13 +32,17 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader, None)
         if header is None or tuple(header[: len(columns)]) != columns:
-            raise ResourceError(f"{path}:1: expected header {'<TAB>'.join(columns)}, found {header}")
+            raise ResourceError(
+                f"{path}:1: expected header {'<TAB>'.join(columns)}, found {header}"
+            )
         for row in reader:
             line = reader.line_num
             if not row or row[0].startswith("#"):
                 continue
             if len(row) != len(header):
-                raise ResourceError(f"{path}:{line}: expected {len(header)} fields, found {len(row)}")
+                raise ResourceError(
+                    f"{path}:{line}: expected {len(header)} fields, found {len(row)}"
+                )
             yield line, dict(zip(header, (cell.strip() for cell in row), strict=True))
 
 

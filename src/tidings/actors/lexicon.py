@@ -155,8 +155,13 @@ class PeopleLexicon:
         people = []
         for _, row in read_tsv(path, columns):
             person = Person(
-                row["id"], row["name"], row["country"], _split(row["sector"]), row["role"],
-                row["from"], row["to"],
+                row["id"],
+                row["name"],
+                row["country"],
+                _split(row["sector"]),
+                row["role"],
+                row["from"],
+                row["to"],
             )
             people.append((person, _split(row["aliases"])))
         return cls(people)

@@ -77,11 +77,17 @@ class ActorResolver:
         name = _proper_name(tokens)
         if not name:
             return None
-        person = self.people.get(name, memory.date) or self.people.get(name.split()[-1], memory.date)
+        person = self.people.get(name, memory.date) or self.people.get(
+            name.split()[-1], memory.date
+        )
         if person is not None:
             actor = Actor(
-                entity_text=text, name=person.name, code=person.country, sector=person.sector,
-                cameo=_cameo(person.country, person.sector), role=person.role,
+                entity_text=text,
+                name=person.name,
+                code=person.country,
+                sector=person.sector,
+                cameo=_cameo(person.country, person.sector),
+                role=person.role,
                 resolved_by=f"people.tsv:{person.id}",
             )
             memory.known[name.split()[-1]] = actor
@@ -96,8 +102,12 @@ class ActorResolver:
             org = self.organisations.get(form) if form else None
             if org is not None:
                 return Actor(
-                    entity_text=text, name=org.name, code=org.code, sector=org.sector,
-                    cameo=org.code, resolved_by=f"{self.organisations.path}:{org.id}",
+                    entity_text=text,
+                    name=org.name,
+                    code=org.code,
+                    sector=org.sector,
+                    cameo=org.code,
+                    resolved_by=f"{self.organisations.path}:{org.id}",
                 )
         return None
 
@@ -109,14 +119,22 @@ class ActorResolver:
             if role is None or not _is_head_role(tokens, role):
                 return _unresolved(tokens, text)
             return Actor(
-                entity_text=text, name=role.term, sector=(role.sector,), cameo=role.sector,
-                role=role.role or None, resolved_by=f"roles.tsv:{role.id}",
+                entity_text=text,
+                name=role.term,
+                sector=(role.sector,),
+                cameo=role.sector,
+                role=role.role or None,
+                resolved_by=f"roles.tsv:{role.id}",
             )
         country = match.country
         sector = (role.sector,) if role else (("GOV",) if match.form == "capital" else ())
         actor = Actor(
-            entity_text=text, name=name or country.name, code=country.iso3, sector=sector,
-            cameo=_cameo(country.iso3, sector), role=(role.role or None) if role else None,
+            entity_text=text,
+            name=name or country.name,
+            code=country.iso3,
+            sector=sector,
+            cameo=_cameo(country.iso3, sector),
+            role=(role.role or None) if role else None,
             resolved_by=match.rule + (f"+roles.tsv:{role.id}" if role else ""),
         )
         if name and role:  # "Turkish Foreign Minister Mevlut Cavusoglu": learned from the text
@@ -135,7 +153,7 @@ class ActorResolver:
         return None, None
 
     def _possessive_state(self, head, tokens, text: str, memory: DocumentActors) -> Actor | None:
-        """"his country", "her government": the country of the last person named."""
+        """ "his country", "her government": the country of the last person named."""
         if head.lower_ not in _STATE_NOUNS or memory.last_person is None:
             return None
         if not any(t.dep_ == "poss" and t.lower_ in {"his", "her"} for t in tokens):
@@ -144,8 +162,12 @@ class ActorResolver:
         sector = ("GOV",) if head.lower_ == "government" else ()
         country = self.countries.countries.get(person.code or "")
         return Actor(
-            entity_text=text, name=country.name if country else person.code, code=person.code, sector=sector,
-            cameo=_cameo(person.code, sector), resolved_by=f"coref:possessive:{person.name}",
+            entity_text=text,
+            name=country.name if country else person.code,
+            code=person.code,
+            sector=sector,
+            cameo=_cameo(person.code, sector),
+            resolved_by=f"coref:possessive:{person.name}",
         )
 
 

@@ -23,7 +23,9 @@ def load_furniture(path: Path) -> tuple[FurnitureRule, ...]:
     rules = []
     for line, row in read_tsv(path, ("id", "kind", "pattern")):
         if row["kind"] not in KINDS:
-            raise ResourceError(f"{path}:{line}: unknown kind {row['kind']!r}; use one of {sorted(KINDS)}")
+            raise ResourceError(
+                f"{path}:{line}: unknown kind {row['kind']!r}; use one of {sorted(KINDS)}"
+            )
         try:
             pattern = re.compile(row["pattern"])
         except re.error as exc:

@@ -85,7 +85,7 @@ def parse_dateline(paragraph: str) -> tuple[Dateline, int] | None:
 
 
 def parse_credit(line: str) -> str:
-    """"© 2016 The Canadian Press" → "The Canadian Press"."""
+    """ "© 2016 The Canadian Press" → "The Canadian Press"."""
     owner = _COPYRIGHT.sub("", line.strip()).strip(" .")
     return re.sub(r"(?i)[,.]?\s*all rights reserved\.?$", "", owner).strip(" .,")
 

@@ -124,7 +124,9 @@ def clean_text(text: str, rules: tuple[FurnitureRule, ...]) -> CleanText:
             body.append(block)
         else:
             _take_metadata(block, out)
-            out.removed.append(Removed(block.kind, block.text, block.start, block.start + len(block.text)))
+            out.removed.append(
+                Removed(block.kind, block.text, block.start, block.start + len(block.text))
+            )
     if body:
         _take_dateline(body[0], out)
     pieces, pos = [], 0
@@ -158,7 +160,9 @@ def _take_dateline(first: Block, out: CleanText) -> None:
     if found is None:
         return
     out.dateline, length = found
-    out.removed.append(Removed("dateline", first.text[:length].strip(), first.start, first.start + length))
+    out.removed.append(
+        Removed("dateline", first.text[:length].strip(), first.start, first.start + length)
+    )
     first.text = first.text[length:]
     first.start += length
 

@@ -20,12 +20,17 @@ TASKS = {"petrarch": petrarch}
 
 
 def shared_data_dir(settings: Settings) -> Path | None:
-    candidates = [settings.data_dir, Path.cwd() / "../shared/data",
-                  Path(__file__).resolve().parents[3] / "../shared/data"]
+    candidates = [
+        settings.data_dir,
+        Path.cwd() / "../shared/data",
+        Path(__file__).resolve().parents[3] / "../shared/data",
+    ]
     return next((p.resolve() for p in candidates if p is not None and p.is_dir()), None)
 
 
-def run_task(task: str, *, data: Path | None, settings: Settings, console: Console, show_errors: int = 0):
+def run_task(
+    task: str, *, data: Path | None, settings: Settings, console: Console, show_errors: int = 0
+):
     module = TASKS.get(task)
     if module is None:
         raise ConfigError(f"unknown eval task {task!r}; tasks: {', '.join(sorted(TASKS))}")

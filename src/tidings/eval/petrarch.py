@@ -43,7 +43,9 @@ def load(path: Path) -> list[GoldSentence]:
         text = " ".join((node.findtext("Text") or "").split())
         triples = []
         for coding in node.iter("EventCoding"):
-            source, target, code = (coding.get(k) for k in ("sourcecode", "targetcode", "eventcode"))
+            source, target, code = (
+                coding.get(k) for k in ("sourcecode", "targetcode", "eventcode")
+            )
             if source and target and code:
                 triples.append((source.strip('"'), target.strip('"'), code))
         date = node.get("date", "")
@@ -65,12 +67,16 @@ def predicted_triples(coded: CodedDocument) -> Counter:
     return triples
 
 
-def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 0) -> dict[str, PRF]:
+def run(
+    path: Path, *, settings: Settings, console: Console, show_errors: int = 0
+) -> dict[str, PRF]:
     from ..run import Pipeline
 
     gold = load(path)
     pipeline = Pipeline(settings)
-    raws = [RawDocument(g.id, f"{path.name}#{g.id}", text=g.text, date=g.date or None) for g in gold]
+    raws = [
+        RawDocument(g.id, f"{path.name}#{g.id}", text=g.text, date=g.date or None) for g in gold
+    ]
     started = time.perf_counter()
     results = pipeline.code(raws)
     elapsed = time.perf_counter() - started
@@ -79,10 +85,14 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
     for sentence, result in zip(gold, results, strict=True):
         predicted = predicted_triples(result) if isinstance(result, CodedDocument) else Counter()
         expected = Counter(sentence.triples)
-        scores["source-target pair"].add(Counter({(a, t): n for (a, t, _), n in predicted.items()}),
-                                         Counter({(a, t): n for (a, t, _), n in expected.items()}))
-        scores["event code"].add(Counter(c for _, _, c in predicted.elements()),
-                                 Counter(c for _, _, c in expected.elements()))
+        scores["source-target pair"].add(
+            Counter({(a, t): n for (a, t, _), n in predicted.items()}),
+            Counter({(a, t): n for (a, t, _), n in expected.items()}),
+        )
+        scores["event code"].add(
+            Counter(c for _, _, c in predicted.elements()),
+            Counter(c for _, _, c in expected.elements()),
+        )
         scores["triple"].add(predicted, expected)
         if predicted != expected:
             errors.append((sentence, predicted))
@@ -93,12 +103,23 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
     return scores
 
 
-def _print(console: Console, scores: dict[str, PRF], sentences: int, triples: int, elapsed: float) -> None:
-    table = Table(title=f"PETRARCH unit suite: {sentences} sentences, {triples} gold triples "
-                        f"({sentences / elapsed:.0f} sentences/s)")
+def _print(
+    console: Console, scores: dict[str, PRF], sentences: int, triples: int, elapsed: float
+) -> None:
+    table = Table(
+        title=f"PETRARCH unit suite: {sentences} sentences, {triples} gold triples "
+        f"({sentences / elapsed:.0f} sentences/s)"
+    )
     for column in ("measure", "P", "R", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="right" if column != "measure" else "left")
     for name, prf in scores.items():
-        table.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
-                      str(prf.tp), str(prf.fp), str(prf.fn))
+        table.add_row(
+            name,
+            f"{prf.precision:.3f}",
+            f"{prf.recall:.3f}",
+            f"{prf.f1:.3f}",
+            str(prf.tp),
+            str(prf.fp),
+            str(prf.fn),
+        )
     console.print(table)

@@ -41,11 +41,18 @@ class CameoTable:
             code = row["code"]
             prefix = next((code[:n] for n in range(len(code), 1, -1) if code[:n] in plover), None)
             if prefix is None:
-                raise ResourceError(f"{plover_path}: no PLOVER mapping for CAMEO {code} ({cameo_path}:{line})")
+                raise ResourceError(
+                    f"{plover_path}: no PLOVER mapping for CAMEO {code} ({cameo_path}:{line})"
+                )
             event, mode, context = plover[prefix]
             codes[code] = CameoCode(
-                code, row["name"], float(row["goldstein"]), quad_class(code), event,
-                mode or None, tuple(c for c in context.split("|") if c),
+                code,
+                row["name"],
+                float(row["goldstein"]),
+                quad_class(code),
+                event,
+                mode or None,
+                tuple(c for c in context.split("|") if c),
             )
         return cls(codes)
 

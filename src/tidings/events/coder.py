@@ -26,14 +26,51 @@ from .lexicon import VerbEntry, VerbLexicon
 
 # Verbs that carry an event noun: "held talks", "launched an attack", "continue its support".
 _LIGHT_VERBS = {
-    "hold", "launch", "conduct", "carry", "stage", "begin", "start", "open", "make", "mount",
-    "resume", "continue", "express", "voice", "offer", "give", "extend", "renew", "announce",
-    "declare", "reach", "intensify", "step", "pledge", "provide",
+    "hold",
+    "launch",
+    "conduct",
+    "carry",
+    "stage",
+    "begin",
+    "start",
+    "open",
+    "make",
+    "mount",
+    "resume",
+    "continue",
+    "express",
+    "voice",
+    "offer",
+    "give",
+    "extend",
+    "renew",
+    "announce",
+    "declare",
+    "reach",
+    "intensify",
+    "step",
+    "pledge",
+    "provide",
 }
-_WANT = {"want": "wanted", "seek": "wanted", "hope": "wanted", "wish": "wanted", "demand": "wanted",
-         "plan": "intended", "intend": "intended", "aim": "intended", "vow": "intended",
-         "pledge": "intended", "promise": "intended", "threaten": "intended", "prepare": "intended",
-         "agree": "intended", "decide": "intended", "try": "intended", "expect": "intended"}
+_WANT = {
+    "want": "wanted",
+    "seek": "wanted",
+    "hope": "wanted",
+    "wish": "wanted",
+    "demand": "wanted",
+    "plan": "intended",
+    "intend": "intended",
+    "aim": "intended",
+    "vow": "intended",
+    "pledge": "intended",
+    "promise": "intended",
+    "threaten": "intended",
+    "prepare": "intended",
+    "agree": "intended",
+    "decide": "intended",
+    "try": "intended",
+    "expect": "intended",
+}
 _FUTURE = {"will", "wo", "'ll", "shall", "going"}
 _HYPOTHETICAL = {"would", "could", "might", "may", "should"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -79,7 +116,9 @@ class EventCoder:
             self._remember_people(sent, memory)
             used: set[int] = set()  # predicates already coded: a verb entry beats its noun's
             for token in sorted(sent, key=lambda t: t.pos_ != "VERB"):
-                for event in self._code_token(token, sent, number, article, memory, places or [], used):
+                for event in self._code_token(
+                    token, sent, number, article, memory, places or [], used
+                ):
                     events.setdefault(event.event_id, event)
         return [e for e in events.values() if e.confidence >= self.min_confidence]
 
@@ -100,7 +139,9 @@ class EventCoder:
             # ("agreed to hold talks with Iran" is not "agreed with Iran").
             if args is None or (entry.prep and not args.via_prep and n < len(entries) - 1):
                 continue
-            events = self._build(entry, token, predicate, args, sent, number, article, memory, places)
+            events = self._build(
+                entry, token, predicate, args, sent, number, article, memory, places
+            )
             if events:
                 used.add(predicate.i)
             return events
@@ -108,7 +149,9 @@ class EventCoder:
 
     def _arguments(self, token, predicate, entry: VerbEntry) -> _Args | None:
         """Actor and recipient tokens for an entry, or None when the entry's pattern fails."""
-        if entry.particle and not any(c.dep_ == "prt" and c.lower_ == entry.particle for c in token.children):
+        if entry.particle and not any(
+            c.dep_ == "prt" and c.lower_ == entry.particle for c in token.children
+        ):
             return None
         dobj = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
         if entry.objects and not (_object_lemmas(token) & entry.objects):
@@ -126,11 +169,19 @@ class EventCoder:
             holders = [token, predicate] + ([dobj] if dobj is not None else [])
             recipients = _prep_objects(holders, entry.prep)
             via_prep = bool(recipients)
-        elif not entry.prep and not entry.objects and token == predicate and dobj is not None and not passive:
+        elif (
+            not entry.prep
+            and not entry.objects
+            and token == predicate
+            and dobj is not None
+            and not passive
+        ):
             recipients = [dobj]
         return _Args(_expand(actors), _expand(recipients), passive, via_prep)
 
-    def _build(self, entry, token, predicate, args, sent, number, article, memory, places) -> list[Event]:
+    def _build(
+        self, entry, token, predicate, args, sent, number, article, memory, places
+    ) -> list[Event]:
         actors = self._resolve_all(args.actors, memory)
         if not actors or all(a.code is None for a, _ in actors):
             return []
@@ -138,7 +189,9 @@ class EventCoder:
         code = self.cameo[entry.cameo]
         confidence = _confidence(entry, actors, recipients)
         text_info = TextInfo(
-            sequence=number, start=sent.start_char, end=sent.start_char + len(sent.text.rstrip()),
+            sequence=number,
+            start=sent.start_char,
+            end=sent.start_char + len(sent.text.rstrip()),
             sentence=sent.text.rstrip(),
             trigger=Span(token.idx, token.idx + len(token.text), token.text),
             actor_spans=tuple(Span(s, e, article.text[s:e]) for _, (s, e) in actors),
@@ -146,17 +199,33 @@ class EventCoder:
         )
         actor_list = tuple(a for a, _ in actors)
         recipient_list = tuple(r for r, _ in recipients)
-        event_id = _event_id(article.doc_id, number, token.idx, entry.cameo, actor_list, recipient_list)
-        return [Event(
-            event_id=event_id, doc_id=article.doc_id, actor=actor_list, recipient=recipient_list,
-            event=code.plover, cameo=code.code, text_info=text_info, rule=entry.rule,
-            date=event_date(sent, article.published), mode=code.mode, context=code.context,
-            goldstein=code.goldstein, quad_class=code.quad_class,
-            event_loc=_location(sent, places, article, [*text_info.actor_spans, *text_info.recipient_spans]),
-            negated=_negated(token, predicate),
-            modality=_modality(token, predicate), reported_by=self._speaker(predicate, memory),
-            confidence=confidence,
-        )]
+        event_id = _event_id(
+            article.doc_id, number, token.idx, entry.cameo, actor_list, recipient_list
+        )
+        return [
+            Event(
+                event_id=event_id,
+                doc_id=article.doc_id,
+                actor=actor_list,
+                recipient=recipient_list,
+                event=code.plover,
+                cameo=code.code,
+                text_info=text_info,
+                rule=entry.rule,
+                date=event_date(sent, article.published),
+                mode=code.mode,
+                context=code.context,
+                goldstein=code.goldstein,
+                quad_class=code.quad_class,
+                event_loc=_location(
+                    sent, places, article, [*text_info.actor_spans, *text_info.recipient_spans]
+                ),
+                negated=_negated(token, predicate),
+                modality=_modality(token, predicate),
+                reported_by=self._speaker(predicate, memory),
+                confidence=confidence,
+            )
+        ]
 
     def _resolve_all(self, tokens, memory) -> list[tuple[Actor, tuple[int, int]]]:
         out = []
@@ -337,7 +406,14 @@ def _chosen(place: Place, how: str) -> Place:
 
 
 def _event_id(doc_id: str, sentence: int, offset: int, cameo: str, actors, recipients) -> str:
-    key = "|".join([doc_id, str(sentence), str(offset), cameo,
-                    ",".join(a.cameo or a.name or "" for a in actors),
-                    ",".join(r.cameo or r.name or "" for r in recipients)])
+    key = "|".join(
+        [
+            doc_id,
+            str(sentence),
+            str(offset),
+            cameo,
+            ",".join(a.cameo or a.name or "" for a in actors),
+            ",".join(r.cameo or r.name or "" for r in recipients),
+        ]
+    )
     return "e" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()

@@ -45,17 +45,27 @@ class VerbLexicon:
         entries, seen = [], set()
         for line, row in read_tsv(path, columns):
             if row["pos"] not in {"VERB", "NOUN"}:
-                raise ResourceError(f"{path}:{line}: pos must be VERB or NOUN, found {row['pos']!r}")
+                raise ResourceError(
+                    f"{path}:{line}: pos must be VERB or NOUN, found {row['pos']!r}"
+                )
             if row["id"] in seen:
                 raise ResourceError(f"{path}:{line}: duplicate id {row['id']!r}")
             if cameo_codes is not None and row["cameo"] not in cameo_codes:
                 raise ResourceError(f"{path}:{line}: unknown CAMEO code {row['cameo']!r}")
             seen.add(row["id"])
             objects = frozenset(o.strip().lower() for o in row["object"].split("|") if o.strip())
-            entries.append(VerbEntry(
-                row["id"], row["lemma"].lower(), row["pos"], row["particle"].lower(), objects,
-                row["prep"].lower(), row["cameo"], path.name,
-            ))
+            entries.append(
+                VerbEntry(
+                    row["id"],
+                    row["lemma"].lower(),
+                    row["pos"],
+                    row["particle"].lower(),
+                    objects,
+                    row["prep"].lower(),
+                    row["cameo"],
+                    path.name,
+                )
+            )
         return cls(entries)
 
     def candidates(self, lemma: str, pos: str) -> list[VerbEntry]:

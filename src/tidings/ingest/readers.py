@@ -129,7 +129,9 @@ def _kind_and_payload(path: str, data: bytes, origin: str) -> tuple[str | Reject
     if suffix in TEXT_EXTENSIONS:
         return "text", data
     expected = ", ".join(sorted(KNOWN))
-    reason = f"unknown extension {suffix or '(none)'!r}; expected one of {expected} (optionally .gz)"
+    reason = (
+        f"unknown extension {suffix or '(none)'!r}; expected one of {expected} (optionally .gz)"
+    )
     return Rejected(origin, origin, "ingest", reason), data
 
 

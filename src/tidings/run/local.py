@@ -40,7 +40,9 @@ class LocalExecutor:
         self.store = store
         self.batch_size = batch_size
 
-    def run(self, inputs: Iterable[str], *, progress: Callable[[int], None] | None = None) -> RunSummary:
+    def run(
+        self, inputs: Iterable[str], *, progress: Callable[[int], None] | None = None
+    ) -> RunSummary:
         summary = RunSummary()
         done = self.store.ledger.done_ids()
         batch: list[RawDocument | Rejected] = []
@@ -69,9 +71,19 @@ class LocalExecutor:
                 continue
             doc_id = content_id(item)
             if doc_id in done or doc_id in raws:
-                first = raws[doc_id].origin if doc_id in raws else self.store.ledger.origin_of(doc_id)
-                entries.append(LedgerEntry(item.origin, doc_id, item.source, "duplicate",
-                                           "ingest", f"same content as {first}"))
+                first = (
+                    raws[doc_id].origin if doc_id in raws else self.store.ledger.origin_of(doc_id)
+                )
+                entries.append(
+                    LedgerEntry(
+                        item.origin,
+                        doc_id,
+                        item.source,
+                        "duplicate",
+                        "ingest",
+                        f"same content as {first}",
+                    )
+                )
                 summary.duplicates += 1
                 continue
             raws[doc_id] = item

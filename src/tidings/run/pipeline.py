@@ -51,8 +51,12 @@ class Pipeline:
         self.parser = Parser(settings.model)
         self.places = PlaceFinder(countries)
         self.events = EventCoder(
-            resources.verb_lexicon(settings.verbs_file), resources.cameo_table(), actors, speech,
-            lead_sentences=settings.lead_sentences, min_confidence=settings.min_confidence,
+            resources.verb_lexicon(settings.verbs_file),
+            resources.cameo_table(),
+            actors,
+            speech,
+            lead_sentences=settings.lead_sentences,
+            min_confidence=settings.min_confidence,
         )
         self.quotes = QuoteFinder(actors, speech)
 
@@ -80,7 +84,9 @@ class Pipeline:
         try:
             return self.cleaner(raw, doc_id)
         except TidingsError as exc:
-            return Rejected(raw.source, raw.origin, "clean", getattr(exc, "reason", str(exc)), doc_id)
+            return Rejected(
+                raw.source, raw.origin, "clean", getattr(exc, "reason", str(exc)), doc_id
+            )
         except Exception as exc:  # a bug must not sink the batch; the document is kept as rejected
             log.exception("%s: cleaning failed", raw.origin)
             return Rejected(raw.source, raw.origin, "clean", f"internal error: {exc!r}", doc_id)
@@ -95,8 +101,13 @@ class Pipeline:
             quotes = self.quotes(parsed)
         except Exception as exc:  # as above: reported per document, never fatal to the run
             log.exception("%s: %s failed", article.source, stage)
-            return Rejected(article.source, origin, stage, f"internal error: {exc!r}", article.doc_id)
+            return Rejected(
+                article.source, origin, stage, f"internal error: {exc!r}", article.doc_id
+            )
         return CodedDocument(
-            article=article, events=tuple(events), quotes=tuple(quotes),
-            places=place_rows(article.doc_id, places), sentences=parsed.sentence_spans(),
+            article=article,
+            events=tuple(events),
+            quotes=tuple(quotes),
+            places=place_rows(article.doc_id, places),
+            sentences=parsed.sentence_spans(),
         )

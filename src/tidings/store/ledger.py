@@ -70,7 +70,10 @@ class Ledger:
             self.db.execute("INSERT INTO batches VALUES (?, ?, ?)", (batch, now, len(entries)))
             self.db.executemany(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [(e.origin, e.doc_id, e.source, e.status, e.stage, e.reason, batch, now) for e in entries],
+                [
+                    (e.origin, e.doc_id, e.source, e.status, e.stage, e.reason, batch, now)
+                    for e in entries
+                ],
             )
 
     def rows(self, status: str | None = None) -> list[LedgerEntry]:
@@ -79,4 +82,6 @@ class Ledger:
         if status:
             query += " WHERE status = ?"
             args = (status,)
-        return [LedgerEntry(*row) for row in self.db.execute(query + " ORDER BY updated, origin", args)]
+        return [
+            LedgerEntry(*row) for row in self.db.execute(query + " ORDER BY updated, origin", args)
+        ]

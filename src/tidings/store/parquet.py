@@ -90,7 +90,9 @@ class Store:
         for table in TABLES:
             for path in (self.root / table).iterdir():
                 batch = path.name.removeprefix("part-").removesuffix(".parquet")
-                if path.name.endswith(".tmp") or (path.name.startswith("part-") and batch not in committed):
+                if path.name.endswith(".tmp") or (
+                    path.name.startswith("part-") and batch not in committed
+                ):
                     path.unlink()
                     removed += 1
         return removed

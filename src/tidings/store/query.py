@@ -16,18 +16,24 @@ def connect(root: Path | str) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with views ``documents``, ``events``, ``quotes``, ``places``, ``ledger``."""
     root = Path(root)
     if not (root / "ledger.sqlite").is_file():
-        raise ConfigError(f"{root}: not a Tidings store (no ledger.sqlite); create one with `tidings code`")
+        raise ConfigError(
+            f"{root}: not a Tidings store (no ledger.sqlite); create one with `tidings code`"
+        )
     con = duckdb.connect()
     for table in TABLES:
         if not any((root / table).glob("part-*.parquet")):
             con.register(table, table_schema(table).empty_table())
             continue
         pattern = str(root / table / "part-*.parquet").replace("'", "''")
-        con.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}', union_by_name=true)")
+        con.execute(
+            f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}', union_by_name=true)"
+        )
     ledger = Ledger(root / "ledger.sqlite")
     rows = [vars_of(e) for e in ledger.rows()]
     ledger.close()
-    schema = pa.schema([(n, pa.string()) for n in ("origin", "doc_id", "source", "status", "stage", "reason")])
+    schema = pa.schema(
+        [(n, pa.string()) for n in ("origin", "doc_id", "source", "status", "stage", "reason")]
+    )
     con.register("ledger", pa.Table.from_pylist(rows, schema=schema))
     return con
 
@@ -36,7 +42,9 @@ def vars_of(entry) -> dict:
     return {name: getattr(entry, name) for name in entry.__slots__}
 
 
-def run_query(root: Path | str, sql: str, *, limit: int | None = None) -> tuple[list[str], list[tuple]]:
+def run_query(
+    root: Path | str, sql: str, *, limit: int | None = None
+) -> tuple[list[str], list[tuple]]:
     """Column names and rows (at most ``limit``) of a SQL query over a store."""
     con = connect(root)
     cursor = con.execute(sql)

@@ -55,7 +55,8 @@ TABLES = ("documents", "events", "quotes", "places")
 def to_rows(coded: records.CodedDocument) -> dict[str, list[dict]]:
     """Plain dict rows for each table from one coded document."""
     places = [
-        {"place_id": p.place_id, "doc_id": p.doc_id, **dataclasses.asdict(p.place)} for p in coded.places
+        {"place_id": p.place_id, "doc_id": p.doc_id, **dataclasses.asdict(p.place)}
+        for p in coded.places
     ]
     return {
         "documents": [dataclasses.asdict(coded.article)],
