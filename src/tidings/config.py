@@ -20,7 +20,7 @@ class Settings:
     # "article" is a dump or a scrape gone wrong, and parsing it would stall a worker for minutes.
     max_bytes: int = 2_000_000
     # Texts shorter than this after cleaning have nothing to code and are rejected as empty.
-    min_chars: int = 40
+    min_chars: int = 15
     # Documents per write batch: one Parquet file per table per batch, one ledger transaction.
     batch_size: int = 64
     # Code only the first N sentences of the body (0 = all); wire leads carry the main event.

@@ -189,6 +189,8 @@ class RoleLexicon:
     def __init__(self, roles: list[Role]) -> None:
         self._by_term = {r.term: r for r in roles}
         self.max_words = max((len(r.term.split()) for r in roles), default=1)
+        # Words of person titles, kept out of names ("Foreign Minister Ana Morales").
+        self.words = frozenset(w for r in roles if r.role for w in r.term.split())
 
     @classmethod
     def from_tsv(cls, path: Path) -> RoleLexicon:

@@ -20,6 +20,8 @@ _PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "flat", "appos", "det", "cas
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _STATE_NOUNS = {"country", "nation", "government", "state"}
 _NOT_ACTOR_POS = {"NUM", "SYM", "PUNCT", "SPACE"}
+# The small model often tags a surname as a common noun; its entity label still marks a name.
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 @dataclass
@@ -74,7 +76,7 @@ class ActorResolver:
         return actor, span
 
     def _person(self, tokens, text: str, memory: DocumentActors) -> Actor | None:
-        name = _proper_name(tokens)
+        name = _proper_name(tokens, titles=self.roles.words)
         if not name:
             return None
         person = self.people.get(name, memory.date) or self.people.get(
@@ -114,7 +116,7 @@ class ActorResolver:
     def _country(self, tokens, text: str, memory: DocumentActors) -> Actor | None:
         match, surface = self._country_in(tokens)
         role = self.roles.find([t.lower_ for t in tokens])
-        name = _proper_name(tokens, skip=surface) if match else None
+        name = _proper_name(tokens, skip=surface, titles=self.roles.words) if match else None
         if match is None:
             if role is None or not _is_head_role(tokens, role):
                 return _unresolved(tokens, text)
@@ -177,7 +179,7 @@ def phrase_tokens(head) -> list:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in _PHRASE_DEPS and not child.is_punct:
+            if child.dep_ in _PHRASE_DEPS and not child.is_punct or _of_name(child):
                 keep.append(child)
                 stack.append(child)
     keep.sort(key=lambda t: t.i)
@@ -192,12 +194,21 @@ def phrase_tokens(head) -> list:
     return keep[lo : hi + 1]
 
 
-def _proper_name(tokens, skip: str | None = None) -> str:
-    """The longest run of proper nouns in the phrase, without a country form it contains."""
+def _of_name(token) -> bool:
+    """"of Chile" in "Foreign Minister Ana Morales of Chile" belongs to the phrase."""
+    if token.dep_ == "prep" and token.lower_ == "of":
+        return any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in token.children)
+    return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ == "of"
+
+
+def _proper_name(tokens, skip: str | None = None, titles: frozenset[str] = frozenset()) -> str:
+    """The longest run of proper nouns in the phrase, without the country form it contains and
+    without title words ("Foreign Minister Ana Morales" → "Ana Morales")."""
     skipped = set(skip.split()) if skip else set()
     runs, run = [], []
     for tok in tokens:
-        if tok.pos_ == "PROPN" and tok.text not in skipped and tok.text[:1].isupper():
+        named = tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_ENTS
+        if named and tok.text not in skipped and tok.lower_ not in titles and tok.text[:1].isupper():
             run.append(tok.text)
         else:
             if run:

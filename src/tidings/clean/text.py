@@ -160,9 +160,8 @@ def _take_dateline(first: Block, out: CleanText) -> None:
     if found is None:
         return
     out.dateline, length = found
-    out.removed.append(
-        Removed("dateline", first.text[:length].strip(), first.start, first.start + length)
-    )
+    words = first.text[:length].rstrip()
+    out.removed.append(Removed("dateline", words, first.start, first.start + len(words)))
     first.text = first.text[length:]
     first.start += length
 

@@ -99,15 +99,25 @@ def decode(data: bytes, origin: str) -> tuple[str, str]:
     """
     if not data.strip():
         raise InputError(origin, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError(origin, "invalid UTF-16 despite its byte-order mark") from None
     if _looks_binary(data):
         raise InputError(origin, "binary file (not text, HTML or JSON lines)")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise InputError(origin, "cannot detect the text encoding")
+    best = matches[0]
+    # Short Western texts score the same in several code pages; prefer windows-1252, the most
+    # common legacy encoding of web text (browsers read "latin-1" labels as windows-1252).
+    tied = [m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence - 0.01]
+    best = next((m for m in tied if m.encoding == "cp1252"), best)
     return str(best), best.encoding
 
 
@@ -209,7 +219,7 @@ def _check_size(size: int, max_bytes: int, origin: str) -> None:
 
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if b"\x00" in head:
         return True
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return control > len(head) * 0.05

@@ -1,0 +1,115 @@
+"""The first cleaning pass: furniture out (and kept, classified), metadata in, offsets exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.clean import Cleaner, detect_language
+from tidings.clean.meta import parse_credit, parse_dateline, parse_timestamp
+from tidings.errors import InputError
+from tidings.records import RawDocument
+from tidings.resources import furniture_rules
+
+from .conftest import FIXTURES
+
+
+def _clean(name: str):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    raw = RawDocument(name, name, text=text)
+    return Cleaner(furniture_rules())(raw, "d1"), text
+
+
+def test_wire_story_body_is_only_the_news():
+    article, _ = _clean("wire_story.txt")
+    assert article.text.startswith("Chile and Peru signed an agreement on Tuesday")
+    for furniture in ("READ MORE", "This photo", "via AP", "Story continues", "©", "Report an error"):
+        assert furniture not in article.text
+    assert article.text.endswith("Lima will not sanction Chilean boats, Morales said.")
+
+
+def test_wire_story_metadata():
+    article, _ = _clean("wire_story.txt")
+    assert article.title == "Chile and Peru sign fisheries pact after months of talks"
+    assert article.published == "2025-03-04T08:15:00"
+    assert article.updated == "2025-03-04T11:02:00"
+    assert (article.dateline.place, article.dateline.wire) == ("Santiago, Chile", None)
+    assert article.credit == "The Canadian Press"
+    assert article.captions and article.captions[0].startswith("This photo provided by the Chilean")
+    assert article.language == "en"
+
+
+def test_removed_furniture_is_classified_with_offsets_into_the_input():
+    article, text = _clean("wire_story.txt")
+    kinds = [r.kind for r in article.removed]
+    assert kinds.count("timestamp") == 2 and kinds.count("teaser") == 1
+    assert {"headline", "caption", "credit", "navigation", "legal", "dateline"} <= set(kinds)
+    for piece in article.removed:
+        assert text[piece.start : piece.end].replace("\n", " ") == piece.text
+
+
+def test_every_clean_offset_maps_back_to_the_same_words_in_the_input():
+    article, text = _clean("wire_story.txt")
+    for seg in article.segments:
+        original = text[seg.source_start : seg.source_start + seg.length]
+        assert original.replace("\n", " ") == article.text[seg.start : seg.start + seg.length]
+    offset = article.text.index("Morales said")
+    assert text[article.source_offset(offset) :].startswith("Morales said")
+
+
+def test_byline_newsletter_and_trailer_are_removed():
+    article, _ = _clean("dallas_wire.txt")
+    assert article.byline == "Maria Lopez"
+    assert (article.dateline.place, article.dateline.wire) == ("Dallas", "AP")
+    assert article.text.startswith("Police arrested 40 protesters on Saturday")
+    assert "newsletter" not in article.text and "Reporting by" not in article.text
+    assert "Advertisement" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("December 1, 2016 7:31 am", ("published", "2016-12-01T07:31:00")),
+        ("Updated: December 1, 2016 10:46 am", ("updated", "2016-12-01T10:46:00")),
+        ("Published 10:12 a.m. ET Feb. 2, 2024", ("published", "2024-02-02T10:12:00")),
+        ("2024-05-08", ("published", "2024-05-08T00:00:00")),
+        ("The talks resumed on December 1, 2016 in Geneva.", None),
+    ],
+)
+def test_timestamp_lines(line, expected):
+    assert parse_timestamp(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "place", "wire"),
+    [
+        ("ANKARA, Turkey – Turkish officials said", "Ankara, Turkey", None),
+        ("DALLAS (AP) — Police said", "Dallas", "AP"),
+        ("NAIROBI, Kenya (AP) — Donors", "Nairobi, Kenya", "AP"),
+        ("GENEVA (Reuters) - Talks", "Geneva", "Reuters"),
+        ("NEW YORK (AFP) - The UN", "New York", "AFP"),
+    ],
+)
+def test_dateline_reads_city_and_wire(lead, place, wire):
+    dateline, length = parse_dateline(lead)
+    assert (dateline.place, dateline.wire) == (place, wire)
+    assert not lead[length:].startswith((" ", "-", "–", "—"))
+
+
+def test_sentence_openers_are_not_datelines():
+    assert parse_dateline("The UN - which met on Monday - said") is None
+
+
+def test_credit_owner_is_read_from_the_copyright_line():
+    assert parse_credit("© 2016 The Canadian Press") == "The Canadian Press"
+    assert parse_credit("Copyright 2024 Reuters. All rights reserved.") == "Reuters"
+
+
+def test_a_page_of_only_furniture_is_rejected():
+    raw = RawDocument("f.txt", "f.txt", text="READ MORE: Something else\n\nReport an error\n")
+    with pytest.raises(InputError, match="no article body"):
+        Cleaner(furniture_rules())(raw, "d2")
+
+
+def test_language_of_english_and_other_text():
+    assert detect_language("The minister said that the talks would resume in the spring.") == "en"
+    assert detect_language("Der Minister sagte, dass die Gespräche im Frühjahr weitergehen.") == "und"

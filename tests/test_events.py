@@ -1,0 +1,107 @@
+"""Event and actor rules on sentences we wrote; each test fails if its rule is removed."""
+
+from __future__ import annotations
+
+import pytest
+
+import tidings
+
+pytestmark = pytest.mark.model
+
+
+def _events(pipeline, text: str, date: str = "2024-03-14T09:00:00"):
+    return tidings.code_text(text, date=date, pipeline=pipeline).events
+
+
+def _triples(events):
+    return {
+        (tuple(a.cameo for a in e.actor), tuple(r.cameo for r in e.recipient), e.cameo)
+        for e in events
+    }
+
+
+def test_subject_verb_object_with_country_adjective_and_sector(pipeline):
+    events = _events(pipeline, "Russian troops attacked Ukrainian positions on Tuesday.")
+    assert _triples(events) == {(("RUSMIL",), ("UKR",), "190")}
+    (event,) = events
+    assert event.event == "ASSAULT" and event.quad_class == 4 and event.goldstein == -10.0
+    assert event.date == "2024-03-12"  # the Tuesday before publication
+    assert event.text_info.trigger.text == "attacked" and event.rule == "verbs.tsv:attack"
+
+
+def test_capital_stands_for_the_government(pipeline):
+    (event,) = _events(pipeline, "Ankara accused Moscow of violating the agreement.")
+    assert [a.cameo for a in event.actor] == ["TURGOV"]
+    assert [r.cameo for r in event.recipient] == ["RUSGOV"]
+
+
+def test_compound_actors_are_coded_together(pipeline):
+    (event,) = _events(pipeline, "Egypt and Jordan condemned the attack on the convoy.")
+    assert [a.code for a in event.actor] == ["EGY", "JOR"]
+
+
+def test_prepositional_recipient_of_a_reciprocal_verb(pipeline):
+    (event,) = _events(pipeline, "Chile met with Peru in Santiago on Monday.")
+    assert _triples([event]) == {(("CHL",), ("PER",), "040")}
+
+
+def test_passive_voice_swaps_actor_and_recipient(pipeline):
+    (event,) = _events(pipeline, "Kenya was criticized by Uganda over the border closure.")
+    assert _triples([event]) == {(("UGA",), ("KEN",), "111")}
+
+
+def test_negation_is_kept_as_a_field(pipeline):
+    (event,) = _events(pipeline, "Peru did not accuse Chile of spying.")
+    assert event.negated and event.cameo == "112"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Brazil will support Argentina at the summit.", "intended"),
+        ("Brazil wants to support Argentina at the summit.", "wanted"),
+        ("Brazil would support Argentina in a crisis.", "hypothetical"),
+        ("Brazil supported Argentina at the summit.", "asserted"),
+    ],
+)
+def test_modality(pipeline, text, modality):
+    (event,) = _events(pipeline, text)
+    assert event.modality == modality
+
+
+def test_reported_speech_carries_the_speaker(pipeline):
+    text = "Foreign Minister Ana Morales of Chile said Peru attacked a Chilean patrol boat."
+    events = _events(pipeline, text)
+    attack = next(e for e in events if e.cameo.startswith("19"))
+    assert attack.actor[0].code == "PER"
+    assert attack.reported_by is not None and attack.reported_by.code == "CHL"
+
+
+def test_title_introduced_person_is_remembered_by_surname(pipeline):
+    text = (
+        "Chilean Foreign Minister Ana Morales arrived in Lima on Monday.\n\n"
+        "Morales criticized Peru for the delay."
+    )
+    (event,) = _events(pipeline, text)
+    actor = event.actor[0]
+    assert (actor.name, actor.code, actor.cameo, actor.role) == (
+        "Ana Morales", "CHL", "CHLGOV", "foreign minister",
+    )
+    assert actor.resolved_by.startswith("document:")
+
+
+def test_possessive_country_points_to_the_last_person(pipeline):
+    text = "Chilean Foreign Minister Ana Morales said her country will support Peru."
+    support = next(e for e in _events(pipeline, text) if e.cameo == "051")
+    assert support.actor[0].code == "CHL" and support.actor[0].resolved_by.startswith("coref:")
+
+
+def test_subject_attached_to_the_previous_object_is_recovered(pipeline):
+    text = "Russia backs the government and Turkey supports the rebels in the north."
+    triples = _triples(_events(pipeline, text))
+    assert (("TUR",), ("REB",), "051") in triples
+    assert all("TUR" not in recipients for _, recipients, _ in triples)
+
+
+def test_no_event_without_a_resolved_actor(pipeline):
+    assert _events(pipeline, "The committee praised the new library on Friday.") == ()

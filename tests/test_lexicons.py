@@ -1,0 +1,75 @@
+"""Lexicons and code tables: bundled files load, and a bad line is named by file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings import resources
+from tidings.errors import ResourceError
+from tidings.events import VerbLexicon, quad_class
+
+
+def test_bad_lexicon_line_names_file_and_line(tmp_path):
+    path = tmp_path / "verbs.tsv"
+    path.write_text(
+        "id\tlemma\tpos\tparticle\tobject\tprep\tcameo\tnote\n"
+        "accuse\taccuse\tVERB\t\t\t\t112\t\n"
+        "oops\tpraise\tADJ\t\t\t\t051\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ResourceError, match=r"verbs\.tsv:3: pos must be VERB or NOUN"):
+        VerbLexicon.from_tsv(path)
+
+
+def test_unknown_cameo_code_in_a_user_lexicon_is_refused(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text(
+        "id\tlemma\tpos\tparticle\tobject\tprep\tcameo\tnote\nx\tpraise\tVERB\t\t\t\t999\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ResourceError, match=r"mine\.tsv:2: unknown CAMEO code '999'"):
+        VerbLexicon.from_tsv(path, resources.cameo_table().codes)
+
+
+def test_wrong_field_count_is_reported(tmp_path):
+    path = tmp_path / "roles.tsv"
+    path.write_text("id\tterm\tsector\trole\tnote\nr1\ttroops\tMIL\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"roles\.tsv:2: expected 5 fields, found 3"):
+        list(resources.read_tsv(path, ("id", "term", "sector", "role")))
+
+
+def test_bundled_verb_lexicon_covers_all_twenty_cameo_roots():
+    lexicon = resources.verb_lexicon()
+    roots = {e.cameo[:2] for group in lexicon._by_lemma.values() for e in group}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_cameo_table_has_goldstein_quad_class_and_plover_for_every_code():
+    table = resources.cameo_table()
+    assert len(table.codes) > 300
+    ceasefire = table["0871"]
+    assert (ceasefire.goldstein, ceasefire.quad_class, ceasefire.plover) == (9.0, 2, "RETREAT")
+    assert table["112"].plover == "ACCUSE" and table["190"].plover == "ASSAULT"
+    assert all(code.plover for code in table.codes.values())
+
+
+@pytest.mark.parametrize(("code", "quad"), [("010", 1), ("057", 1), ("073", 2), ("112", 3), ("190", 4)])
+def test_quad_class_follows_gdelt(code, quad):
+    assert quad_class(code) == quad
+
+
+def test_country_lexicon_resolves_names_adjectives_and_capitals_case_safely():
+    countries = resources.country_lexicon()
+    assert countries.get("Turkish").country.iso3 == "TUR"
+    assert countries.get("Moscow").form == "capital"
+    assert countries.get("U.S.").country.iso3 == "USA"
+    assert countries.get("TURKEY").country.iso3 == "TUR"  # shouted dateline
+    assert countries.get("turkey") is None  # the bird
+    assert countries.get("us") is None  # the pronoun
+
+
+def test_people_roles_depend_on_the_article_date():
+    people = resources.people_lexicon()
+    assert people.get("Erdogan", "2016-12-01").role == "president"
+    assert people.get("Erdogan", "2010-06-01").role == "prime minister"
+    assert people.get("Cavusoglu", "2024-01-01") is None  # left office in 2023
