@@ -22,7 +22,14 @@ def _clean(name: str):
 def test_wire_story_body_is_only_the_news():
     article, _ = _clean("wire_story.txt")
     assert article.text.startswith("Chile and Peru signed an agreement on Tuesday")
-    for furniture in ("READ MORE", "This photo", "via AP", "Story continues", "©", "Report an error"):
+    for furniture in (
+        "READ MORE",
+        "This photo",
+        "via AP",
+        "Story continues",
+        "©",
+        "Report an error",
+    ):
         assert furniture not in article.text
     assert article.text.endswith("Lima will not sanction Chilean boats, Morales said.")
 
@@ -112,4 +119,6 @@ def test_a_page_of_only_furniture_is_rejected():
 
 def test_language_of_english_and_other_text():
     assert detect_language("The minister said that the talks would resume in the spring.") == "en"
-    assert detect_language("Der Minister sagte, dass die Gespräche im Frühjahr weitergehen.") == "und"
+    assert (
+        detect_language("Der Minister sagte, dass die Gespräche im Frühjahr weitergehen.") == "und"
+    )

@@ -85,7 +85,10 @@ def test_title_introduced_person_is_remembered_by_surname(pipeline):
     (event,) = _events(pipeline, text)
     actor = event.actor[0]
     assert (actor.name, actor.code, actor.cameo, actor.role) == (
-        "Ana Morales", "CHL", "CHLGOV", "foreign minister",
+        "Ana Morales",
+        "CHL",
+        "CHLGOV",
+        "foreign minister",
     )
     assert actor.resolved_by.startswith("document:")
 

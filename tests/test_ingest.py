@@ -38,7 +38,10 @@ def test_jsonl_records_keep_id_date_and_url(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     first, second = _read(path)
     assert (first.source, first.date, first.url, first.text) == (
-        "a1", "2024-05-01T10:00:00+00:00", "http://x/1", "Body one.",
+        "a1",
+        "2024-05-01T10:00:00+00:00",
+        "http://x/1",
+        "Body one.",
     )
     assert second.source == "a2" and second.html == "<p>Body two.</p>" and second.text is None
     assert first.origin.endswith("feed.jsonl:1")

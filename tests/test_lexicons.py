@@ -53,7 +53,9 @@ def test_cameo_table_has_goldstein_quad_class_and_plover_for_every_code():
     assert all(code.plover for code in table.codes.values())
 
 
-@pytest.mark.parametrize(("code", "quad"), [("010", 1), ("057", 1), ("073", 2), ("112", 3), ("190", 4)])
+@pytest.mark.parametrize(
+    ("code", "quad"), [("010", 1), ("057", 1), ("073", 2), ("112", 3), ("190", 4)]
+)
 def test_quad_class_follows_gdelt(code, quad):
     assert quad_class(code) == quad
 

@@ -2,7 +2,16 @@
 
 from .ledger import Ledger, LedgerEntry
 from .parquet import Store
-from .query import connect
+from .query import connect, export_query, run_query
 from .schema import TABLES, table_schema
 
-__all__ = ["TABLES", "Ledger", "LedgerEntry", "Store", "connect", "table_schema"]
+__all__ = [
+    "TABLES",
+    "Ledger",
+    "LedgerEntry",
+    "Store",
+    "connect",
+    "export_query",
+    "run_query",
+    "table_schema",
+]
