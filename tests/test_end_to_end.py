@@ -188,3 +188,13 @@ def test_public_api_is_pinned():
         "code_text",
         "code_texts",
     ]
+
+
+def test_html_pages_sharing_paragraphs_both_keep_their_body(pipeline):
+    body = "<p>Egypt and Jordan condemned the attack on the aid convoy near the border town.</p>"
+    pages = [
+        f"<html><body><article>{body}<p>Edition {n}.</p></article></body></html>" for n in (1, 2)
+    ]
+    first, second = tidings.code_texts(pages, html=True, pipeline=pipeline)
+    assert "condemned the attack" in first.article.text
+    assert "condemned the attack" in second.article.text

@@ -31,7 +31,10 @@ def extract_html(html: str, origin: str) -> HtmlExtract:
             with_metadata=True,
             include_comments=False,
             include_tables=False,
-            deduplicate=True,
+            # trafilatura's deduplication keeps a process-wide cache of seen paragraphs, so a second
+            # article sharing paragraphs with an earlier one would lose them; Tidings dedupes
+            # whole documents by content id instead.
+            deduplicate=False,
         )
     except (ValueError, TypeError) as exc:  # trafilatura raises these on unparseable trees
         raise InputError(origin, f"cannot parse HTML: {exc}") from None
