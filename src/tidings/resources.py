@@ -110,3 +110,9 @@ def organisation_lexicon(path: Path | None = None):
     from .actors.lexicon import OrganisationLexicon
 
     return OrganisationLexicon.from_tsv(path or data_path("organisations.tsv"))
+
+
+@cache
+def speech_verbs(path: Path | None = None) -> frozenset[str]:
+    rows = read_tsv(path or data_path("speech_verbs.tsv"), ("id", "lemma"))
+    return frozenset(row["lemma"] for _, row in rows)

@@ -29,11 +29,6 @@ from ..records import Article, CodedDocument, RawDocument, Rejected
 log = logging.getLogger(__name__)
 
 
-def speech_verbs() -> frozenset[str]:
-    rows = resources.read_tsv(resources.data_path("speech_verbs.tsv"), ("id", "lemma"))
-    return frozenset(row["lemma"] for _, row in rows)
-
-
 class Pipeline:
     """All stages, built once. ``code`` turns raw documents into coded documents or rejections."""
 
@@ -46,7 +41,7 @@ class Pipeline:
             resources.people_lexicon(settings.people_file),
             resources.role_lexicon(),
         )
-        speech = speech_verbs()
+        speech = resources.speech_verbs()
         self.cleaner = Cleaner(resources.furniture_rules(), min_chars=settings.min_chars)
         self.parser = Parser(settings.model)
         self.places = PlaceFinder(countries)

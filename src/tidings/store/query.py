@@ -29,7 +29,7 @@ def connect(root: Path | str) -> duckdb.DuckDBPyConnection:
             f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}', union_by_name=true)"
         )
     ledger = Ledger(root / "ledger.sqlite")
-    rows = [vars_of(e) for e in ledger.rows()]
+    rows = [_row(e) for e in ledger.rows()]
     ledger.close()
     schema = pa.schema(
         [(n, pa.string()) for n in ("origin", "doc_id", "source", "status", "stage", "reason")]
@@ -38,7 +38,7 @@ def connect(root: Path | str) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def vars_of(entry) -> dict:
+def _row(entry) -> dict:
     return {name: getattr(entry, name) for name in entry.__slots__}
 
 
