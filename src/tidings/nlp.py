@@ -9,7 +9,7 @@ spans two of them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -37,10 +37,10 @@ class ParsedArticle:
 
     article: Article
     doc: Doc
+    sentences: list = field(init=False)  # non-blank sentences, computed once for every stage
 
-    @property
-    def sentences(self) -> list:
-        return [s for s in self.doc.sents if s.text.strip()]
+    def __post_init__(self) -> None:
+        self.sentences = [s for s in self.doc.sents if s.text.strip()]
 
     def sentence_spans(self) -> tuple[Span, ...]:
         return tuple(Span(s.start_char, s.end_char, s.text) for s in self.sentences)

@@ -9,6 +9,7 @@ the places issue.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from .actors.lexicon import CountryLexicon
 from .records import Place, PlaceMention
@@ -32,9 +33,7 @@ class PlaceFinder:
         if dateline and dateline.place:
             city = dateline.place.split(",")[0].strip()
             found = self.resolve(city, None, None, None) or Place(name=city)
-            places.append(
-                Place(**{**_fields(found), "name": dateline.place, "chosen_by": "dateline"})
-            )
+            places.append(replace(found, name=dateline.place, chosen_by="dateline"))
         return places
 
     def resolve(self, name: str, start, end, sequence) -> Place | None:
@@ -76,7 +75,3 @@ def place_rows(doc_id: str, places: list[Place]) -> tuple[PlaceMention, ...]:
         place_id = "p" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
         rows.append(PlaceMention(place_id, doc_id, place))
     return tuple(rows)
-
-
-def _fields(place: Place) -> dict:
-    return {name: getattr(place, name) for name in Place.__slots__}

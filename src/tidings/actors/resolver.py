@@ -195,7 +195,7 @@ def phrase_tokens(head) -> list:
 
 
 def _of_name(token) -> bool:
-    """"of Chile" in "Foreign Minister Ana Morales of Chile" belongs to the phrase."""
+    """ "of Chile" in "Foreign Minister Ana Morales of Chile" belongs to the phrase."""
     if token.dep_ == "prep" and token.lower_ == "of":
         return any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in token.children)
     return token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ == "of"
@@ -208,7 +208,12 @@ def _proper_name(tokens, skip: str | None = None, titles: frozenset[str] = froze
     runs, run = [], []
     for tok in tokens:
         named = tok.pos_ == "PROPN" or tok.ent_type_ in _NAME_ENTS
-        if named and tok.text not in skipped and tok.lower_ not in titles and tok.text[:1].isupper():
+        if (
+            named
+            and tok.text not in skipped
+            and tok.lower_ not in titles
+            and tok.text[:1].isupper()
+        ):
             run.append(tok.text)
         else:
             if run:

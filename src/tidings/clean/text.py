@@ -9,7 +9,7 @@ kept as ``Removed`` records with offsets into the input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Dateline, Removed, Segment
 from . import meta
@@ -32,16 +32,16 @@ class Block:
 
 @dataclass(slots=True)
 class CleanText:
-    text: str
-    segments: list[Segment]
-    removed: list[Removed]
-    title: str | None
-    published: str | None
-    updated: str | None
-    dateline: Dateline | None
-    byline: str | None
-    credit: str | None
-    captions: list[str]
+    text: str = ""
+    segments: list[Segment] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    dateline: Dateline | None = None
+    byline: str | None = None
+    credit: str | None = None
+    captions: list[str] = field(default_factory=list)
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -117,7 +117,7 @@ def clean_text(text: str, rules: tuple[FurnitureRule, ...]) -> CleanText:
     """Separate the body of a plain-text article from its page furniture and read its metadata."""
     blocks = split_blocks(text)
     blocks = classify(blocks, rules)
-    out = CleanText("", [], [], None, None, None, None, None, None, [])
+    out = CleanText()
     body: list[Block] = []
     for block in blocks:
         if block.kind is None:

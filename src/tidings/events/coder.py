@@ -340,7 +340,7 @@ def _modality(token, predicate) -> str:
         return "hypothetical"
     if predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in _WANT:
         return _WANT[predicate.head.lemma_.lower()]
-    if predicate.lemma_.lower() in _WANT and predicate.lemma_.lower() in {"want", "seek", "wish"}:
+    if predicate.lemma_.lower() in {"want", "seek", "wish"}:
         return "wanted"
     if token != predicate and predicate.lemma_.lower() in _WANT:
         return _WANT[predicate.lemma_.lower()]
@@ -394,15 +394,11 @@ def _location(sent, places: list[Place], article, participants: list[Span]) -> P
             continue
         if any(p.start <= place.start < p.end for p in participants):
             continue
-        return _chosen(place, "sentence")
+        return replace(place, chosen_by="sentence")
     if article.dateline and article.dateline.place:
         dateline = next((p for p in places if p.chosen_by == "dateline"), None)
         return dateline or Place(name=article.dateline.place, chosen_by="dateline")
     return None
-
-
-def _chosen(place: Place, how: str) -> Place:
-    return replace(place, chosen_by=how)
 
 
 def _event_id(doc_id: str, sentence: int, offset: int, cameo: str, actors, recipients) -> str:
