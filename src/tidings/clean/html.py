@@ -1,24 +1,75 @@
-"""HTML: trafilatura extracts the main text and metadata; htmldate backs up the dates."""
+"""HTML: trafilatura finds the main content; Tidings then judges it block by block, for news.
+
+trafilatura (``bare_extraction`` with links and tables kept) returns the main content as an XML
+tree of paragraphs, headings, list items, quotes and table rows. Where it is weak for news pages,
+the blocks are judged again here with what the tree still knows (tag, link share, position):
+
+* the headline repeated in the body (``title-repeat``) and the standfirst heading above the first
+  paragraph (``lead-heading``);
+* lists and short paragraphs that are mostly links, or list items shaped as a story card (linked
+  title, then a blurb): "related stories", "SEE MORE: ...", "You may also like" (``link-list``,
+  ``link-teaser``);
+* headings left without a section once their section's teasers are removed (``empty-section``);
+
+Everything removed is returned as ``HtmlBlock``s with a kind and the rule that removed it, and the
+surviving blocks then go through the plain-text furniture rules like any scraped text. htmldate
+backs up trafilatura's dates.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from ..errors import InputError
 
 log = logging.getLogger(__name__)
 
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"""[.!?:…]["'”’)\]]*$""")
+# A link-dense block is a teaser when at least this share of its characters is link text.
+_LINK_TEASER = 0.6
+# Paragraphs this long (in words) are story text wherever their links point.
+_STORY_WORDS = 30
+
+
+@dataclass(slots=True)
+class HtmlBlock:
+    text: str
+    tag: str  # p, head, item, row, quote, code
+    link_chars: int = 0
+    card: bool = False  # a linked title line followed by a blurb: the shape of a story teaser
+    kind: str | None = None  # None: body; else the kind of furniture
+    rule: str | None = None
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+    @property
+    def link_share(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
 
 @dataclass(slots=True)
 class HtmlExtract:
-    text: str
-    title: str | None
-    published: str | None
-    updated: str | None
-    byline: str | None
-    url: str | None
-    credit: str | None
+    blocks: list[HtmlBlock]
+    title: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    byline: str | None = None
+    url: str | None = None
+    site: str | None = None
+    description: str | None = None
+    language: str | None = None
+    removed: list[HtmlBlock] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The kept blocks, one paragraph each, separated by blank lines."""
+        return "\n\n".join(b.text for b in self.blocks)
 
 
 def extract_html(html: str, origin: str) -> HtmlExtract:
@@ -30,7 +81,9 @@ def extract_html(html: str, origin: str) -> HtmlExtract:
             html,
             with_metadata=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
+            include_links=True,
+            include_images=False,
             # trafilatura's deduplication keeps a process-wide cache of seen paragraphs, so a second
             # article sharing paragraphs with an earlier one would lose them; Tidings dedupes
             # whole documents by content id instead.
@@ -38,12 +91,132 @@ def extract_html(html: str, origin: str) -> HtmlExtract:
         )
     except (ValueError, TypeError) as exc:  # trafilatura raises these on unparseable trees
         raise InputError(origin, f"cannot parse HTML: {exc}") from None
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or doc.body is None:
+        raise InputError(origin, "no article text found in the HTML")
+    blocks = [b for b in _blocks(doc.body) if b.text]
+    if not blocks:
         raise InputError(origin, "no article text found in the HTML")
     published, updated = _dates(html, doc.date)
-    # trafilatura puts paragraphs on single lines; blank lines make them blocks for the cleaner.
-    text = "\n\n".join(line.strip() for line in doc.text.splitlines() if line.strip())
-    return HtmlExtract(text, doc.title, published, updated, doc.author, doc.url, doc.sitename)
+    page = HtmlExtract(
+        blocks=blocks,
+        title=_clean_title(doc.title),
+        published=published,
+        updated=updated,
+        byline=doc.author,
+        url=doc.url,
+        site=doc.sitename,
+        description=doc.description,
+        language=doc.language,
+    )
+    judge(page)
+    return page
+
+
+def judge(page: HtmlExtract) -> None:
+    """Mark the furniture among the blocks trafilatura kept, and move it to ``page.removed``."""
+    blocks = page.blocks
+    body = [i for i, b in enumerate(blocks) if _is_story(b)]
+    if not body:
+        return
+    first = body[0]
+    title = _norm(page.title or "")
+    for i, block in enumerate(blocks):
+        if block.kind is not None:
+            continue
+        if i < first and title and _norm(block.text) == title:
+            block.kind, block.rule = "headline", "title-repeat"
+        elif i < first and block.tag == "head" and all(b.tag == "head" for b in blocks[:i]):
+            block.kind, block.rule = "headline", "lead-heading"
+        elif block.tag == "item" and (block.link_share >= _LINK_TEASER or block.card):
+            block.kind, block.rule = "teaser", "link-list"
+        elif (
+            block.tag in {"p", "head"}
+            and block.words < _STORY_WORDS
+            and block.link_share >= _LINK_TEASER
+        ):
+            block.kind, block.rule = "teaser", "link-teaser"
+    # A heading whose section is all furniture ("You may also like", "More from ...") goes with it.
+    section_kept = False
+    for block in reversed(blocks):
+        if block.tag == "head" and block.kind is None and not section_kept:
+            block.kind, block.rule = "navigation", "empty-section"
+        elif block.tag == "head":
+            section_kept = False
+        elif block.kind is None:
+            section_kept = True
+    page.removed = [b for b in blocks if b.kind is not None]
+    page.blocks = [b for b in blocks if b.kind is None]
+
+
+def _is_story(block: HtmlBlock) -> bool:
+    """A paragraph that reads as story text: long enough, ends a sentence, not a link list."""
+    return (
+        block.tag in {"p", "quote"}
+        and block.words >= 12
+        and block.link_share < 0.5
+        and bool(_SENTENCE_END.search(block.text))
+    )
+
+
+def _blocks(body) -> list[HtmlBlock]:
+    out: list[HtmlBlock] = []
+    for element in body:
+        tag = element.tag
+        if tag == "list":
+            out.extend(_block(item, "item") for item in element.iter("item"))
+        elif tag == "table":
+            out.extend(_row(row) for row in element.iter("row"))
+        elif tag in {"quote", "div"} and any(
+            child.tag in {"p", "list", "table", "head"} for child in element
+        ):
+            out.extend(_blocks(element))
+        elif tag in {"p", "head", "quote", "code", "div"}:
+            out.append(_block(element, "quote" if tag == "div" else tag))
+        elif tag not in {"graphic", "lb"}:
+            out.append(_block(element, "p"))
+    return out
+
+
+def _block(element, tag: str) -> HtmlBlock:
+    text = _text(element)
+    links = [_text(ref) for ref in element.iter("ref") if ref.get("target")]
+    first_line, _, rest = text.partition("\n")
+    card = bool(rest) and first_line in links
+    return HtmlBlock(text, tag, sum(map(len, links)), card)
+
+
+def _row(row) -> HtmlBlock:
+    cells = [_text(cell) for cell in row.iter("cell")]
+    text = " ".join(c for c in cells if c)
+    links = sum(len(_text(ref)) for ref in row.iter("ref") if ref.get("target"))
+    return HtmlBlock(text, "row", links)
+
+
+def _text(element) -> str:
+    """Text of an element with line breaks kept (``<lb/>``) and other whitespace collapsed."""
+    pieces: list[str] = []
+    _collect(element, pieces)
+    lines = (_SPACE.sub(" ", line).strip() for line in "".join(pieces).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _collect(element, pieces: list[str]) -> None:
+    if element.tag == "lb":
+        pieces.append("\n")
+    elif element.text:
+        pieces.append(element.text)
+    for child in element:
+        _collect(child, pieces)
+        if child.tail:
+            pieces.append(child.tail)
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _clean_title(title: str | None) -> str | None:
+    return _SPACE.sub(" ", title).strip() if title else None
 
 
 def _dates(html: str, fallback: str | None) -> tuple[str | None, str | None]:

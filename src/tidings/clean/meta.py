@@ -15,7 +15,7 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_TIME = r"\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}\b|\s*[+-]\d{2}:?\d{2})?"
+_TIME = r"T?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}\b|\s*[+-]\d{2}:?\d{2})?"
 _DATE = (
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
@@ -27,7 +27,7 @@ _STAMP_LABEL = (
 )
 # A line that is only a date and time stamp, possibly labelled, in either order.
 TIMESTAMP = re.compile(
-    rf"^{_STAMP_LABEL}(?P<stamp>(?:{_DATE}(?:\s*(?:,|at|-|–|\|)?\s*{_TIME})?|{_TIME}\s*(?:,|on|-|–|\|)?\s*{_DATE}))\s*$",
+    rf"^{_STAMP_LABEL}(?P<stamp>(?:{_DATE}(?:\s*(?:,|at|-|–|\|)?\s*{_TIME}(?:\.\d+)?(?:Z\b)?)?|{_TIME}\s*(?:,|on|-|–|\|)?\s*{_DATE}))\s*$",
     re.IGNORECASE,
 )
 

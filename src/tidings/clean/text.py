@@ -60,7 +60,9 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def classify(blocks: list[Block], rules: tuple[FurnitureRule, ...]) -> list[Block]:
+def classify(
+    blocks: list[Block], rules: tuple[FurnitureRule, ...], *, headline: bool = True
+) -> list[Block]:
     """Label every furniture block; a paragraph whose own lines are furniture is split first.
 
     Scrapes often join a timestamp and an "Updated:" line, or a teaser and a credit, with single
@@ -75,7 +77,8 @@ def classify(blocks: list[Block], rules: tuple[FurnitureRule, ...]) -> list[Bloc
                 _label(line, rules)
             lines = _merge_body_lines(lines)
         out.extend(lines)
-    _mark_headline(out)
+    if headline:
+        _mark_headline(out)
     return out
 
 
@@ -113,10 +116,13 @@ def _merge_body_lines(lines: list[Block]) -> list[Block]:
     return merged
 
 
-def clean_text(text: str, rules: tuple[FurnitureRule, ...]) -> CleanText:
-    """Separate the body of a plain-text article from its page furniture and read its metadata."""
+def clean_text(text: str, rules: tuple[FurnitureRule, ...], *, headline: bool = True) -> CleanText:
+    """Separate the body of a plain-text article from its page furniture and read its metadata.
+
+    ``headline=False`` when the title is already known (HTML), so that no block is taken for it.
+    """
     blocks = split_blocks(text)
-    blocks = classify(blocks, rules)
+    blocks = classify(blocks, rules, headline=headline)
     out = CleanText()
     body: list[Block] = []
     for block in blocks:
