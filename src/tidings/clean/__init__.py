@@ -119,7 +119,7 @@ class Cleaner:
     def __call__(self, raw: RawDocument, doc_id: str) -> Article:
         if raw.html is not None:
             page = extract_html(raw.html, raw.origin)
-            cleaned = clean_text(page.text, self.rules, headline=False)
+            cleaned = clean_text(page.text, self.rules, headline=False, region=False)
             title = page.title or cleaned.title
             published = raw.date or page.published or cleaned.published
             updated = page.updated or cleaned.updated
