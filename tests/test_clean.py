@@ -120,5 +120,6 @@ def test_a_page_of_only_furniture_is_rejected():
 def test_language_of_english_and_other_text():
     assert detect_language("The minister said that the talks would resume in the spring.") == "en"
     assert (
-        detect_language("Der Minister sagte, dass die Gespräche im Frühjahr weitergehen.") == "und"
+        detect_language("Der Minister sagte, dass die Gespräche im Frühjahr weitergehen.") == "de"
     )
+    assert detect_language("12:05 | AP") == "und"

@@ -88,6 +88,7 @@ class Article:
     dateline: Dateline | None = None
     byline: str | None = None
     credit: str | None = None
+    wire: str | None = None  # the news agency, by its name in data/wires.tsv
     language: str | None = None
     captions: tuple[str, ...] = ()
     removed: tuple[Removed, ...] = ()

@@ -71,6 +71,13 @@ def furniture_rules(path: Path | None = None):
 
 
 @cache
+def wire_lexicon(path: Path | None = None):
+    from .clean.wires import WireLexicon
+
+    return WireLexicon.from_tsv(path or data_path("wires.tsv"))
+
+
+@cache
 def country_lexicon(path: Path | None = None):
     from .actors.lexicon import CountryLexicon
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 
 log = logging.getLogger(__name__)
+# trafilatura logs a warning for every empty link of a page; they say nothing to a Tidings user.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -41,6 +43,7 @@ class HtmlBlock:
     tag: str  # p, head, item, row, quote, code
     link_chars: int = 0
     card: bool = False  # a linked title line followed by a blurb: the shape of a story teaser
+    source_start: int | None = None  # where the block's first words are in the HTML source
     kind: str | None = None  # None: body; else the kind of furniture
     rule: str | None = None
 
@@ -99,7 +102,7 @@ def extract_html(html: str, origin: str) -> HtmlExtract:
     published, updated = _dates(html, doc.date)
     page = HtmlExtract(
         blocks=blocks,
-        title=_clean_title(doc.title),
+        title=_page_title(html) or _clean_title(doc.title),
         published=published,
         updated=updated,
         byline=doc.author,
@@ -108,8 +111,32 @@ def extract_html(html: str, origin: str) -> HtmlExtract:
         description=doc.description,
         language=doc.language,
     )
+    locate(html, blocks)
     judge(page)
     return page
+
+
+_BETWEEN_WORDS = r"(?:[^\w<&]|<[^>]*>|&#?\w+;)+"
+
+
+def locate(html: str, blocks: list[HtmlBlock]) -> None:
+    """Find where each block starts in the HTML source, by its first words.
+
+    The words may be separated in the source by any markup, entities or punctuation. Blocks are
+    searched in order from the previous hit, then from the top; a block not found keeps None.
+    Offsets inside a block are counted from that start, so they are exact for plain runs of text
+    and approximate where the source has inline markup or entities.
+    """
+    cursor = 0
+    for block in blocks:
+        words = _WORD.findall(block.text)[:6]
+        if not words:
+            continue
+        pattern = re.compile(_BETWEEN_WORDS.join(re.escape(w) for w in words))
+        match = pattern.search(html, cursor) or pattern.search(html)
+        if match:
+            block.source_start = match.start()
+            cursor = max(cursor, match.end())
 
 
 def judge(page: HtmlExtract) -> None:
@@ -213,6 +240,34 @@ def _collect(element, pieces: list[str]) -> None:
 
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
+
+
+_META_TAG = re.compile(r"<meta\s[^>]*>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _page_title(html: str) -> str | None:
+    """The headline the page declares: its Open Graph (or Twitter) title, else its <title>.
+
+    The publisher's own declaration is more reliable than a heading guessed from the layout
+    (trafilatura's choice, kept as the fallback); a site name after a separator stays in the
+    title, as published.
+    """
+    from html import unescape
+
+    head = html[:300_000]
+    found = None
+    for tag in _META_TAG.finditer(head):
+        attributes = {k.lower(): a or b for k, a, b in _ATTRIBUTE.findall(tag.group(0))}
+        kind = (attributes.get("property") or attributes.get("name") or "").lower()
+        if kind in {"og:title", "twitter:title"} and attributes.get("content"):
+            found = attributes["content"]
+            break
+    if found is None and (match := _TITLE_TAG.search(head)):
+        found = match.group(1)
+    title = _SPACE.sub(" ", unescape(found or "")).strip()
+    return title or None
 
 
 def _clean_title(title: str | None) -> str | None:

@@ -34,6 +34,7 @@ TIMESTAMP = re.compile(
 # "ANKARA, Turkey –", "DALLAS (AP) —", "GENEVA (Reuters) -", "NAIROBI, Kenya (AP) —"
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:,\s+(?P<region>[A-Z][A-Za-z.'’]+(?:\s[A-Z][A-Za-z.'’]+){0,3}))?)"
+    rf"(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
     r"\s*(?:\((?P<wire>[A-Za-z][A-Za-z .&-]{0,30})\))?\s*(?:[-–—]+|:)\s+(?=\S)"
 )
 

@@ -153,7 +153,9 @@ def score(block: Block) -> int:
     words = max(len(_WORD.findall(text)), len(text) // 6)  # the length term counts CJK text too
     tokens = text.split()[:15]
     title_case = any(
-        token in _TITLE_CASE_WORDS and tokens[i - 1][:1].isupper()
+        token in _TITLE_CASE_WORDS
+        and tokens[i - 1][:1].isupper()
+        and not _PROSE_END.search(tokens[i - 1])
         for i, token in enumerate(tokens)
         if i
     )
@@ -240,6 +242,8 @@ def _take_metadata(block: Block, out: CleanText) -> None:
             out.published = when
     elif block.kind == "headline" and out.title is None:
         out.title = block.text
+    elif block.rule == "title-paragraph" and out.title is not None:
+        out.title = f"{out.title} {block.text}"  # a headline set over several lines
     elif block.kind == "caption":
         out.captions.append(block.text)
     elif block.kind == "byline" and out.byline is None:
@@ -278,5 +282,32 @@ def _mark_headline(units: list[Block], first: int) -> None:
             chosen = unit
             continue
         break
+    if chosen is None:
+        head = [u for u in units if u.paragraph == units[0].paragraph]
+        rest = units[len(head) :]
+        if rest and first <= len(head) and _title_paragraph(head, rest[0]):
+            for unit in head:
+                unit.kind, unit.rule = "headline", "title-paragraph"
     if chosen is not None:
         chosen.kind, chosen.rule = "headline", "headline"
+
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def _title_paragraph(head: list[Block], following: Block) -> bool:
+    """A document's first paragraph is its headline even with a full stop when it is short and
+    the story starts after it with a dateline; or, when it has no "said" and no weekday (ledes
+    tell who said what and when), it is in Title Case or has at most 16 words above a longer
+    paragraph."""
+    words = " ".join(u.text for u in head).split()
+    if not 3 <= len(words) <= 25 or any(u.kind not in {None, "boilerplate"} for u in head):
+        return False
+    long_words = [w for w in words if len(w) > 3]
+    capitals = sum(w[:1].isupper() for w in long_words) / max(1, len(long_words))
+    if meta.parse_dateline(following.text) is not None:
+        return True
+    text = " ".join(words)
+    if " said" in text or _WEEKDAY.search(text):
+        return False
+    return capitals >= 0.6 or (len(words) <= 16 and len(following.text.split()) > len(words))

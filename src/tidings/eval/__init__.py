@@ -14,9 +14,9 @@ from rich.console import Console
 
 from ..config import Settings
 from ..errors import ConfigError
-from . import petrarch
+from . import extraction, metadata, petrarch
 
-TASKS = {"petrarch": petrarch}
+TASKS = {"extraction": extraction, "metadata": metadata, "petrarch": petrarch}
 
 
 def shared_data_dir(settings: Settings) -> Path | None:

@@ -42,7 +42,11 @@ class Pipeline:
             resources.role_lexicon(),
         )
         speech = resources.speech_verbs()
-        self.cleaner = Cleaner(resources.furniture_rules(), min_chars=settings.min_chars)
+        self.cleaner = Cleaner(
+            resources.furniture_rules(),
+            wires=resources.wire_lexicon(),
+            min_chars=settings.min_chars,
+        )
         self.parser = Parser(settings.model)
         self.places = PlaceFinder(countries)
         self.events = EventCoder(
