@@ -8,7 +8,7 @@ from tidings.clean import Cleaner, detect_language
 from tidings.clean.meta import parse_credit, parse_dateline, parse_timestamp
 from tidings.errors import InputError
 from tidings.records import RawDocument
-from tidings.resources import furniture_rules
+from tidings.resources import furniture_rules, wire_lexicon
 
 from .conftest import FIXTURES
 
@@ -16,7 +16,7 @@ from .conftest import FIXTURES
 def _clean(name: str):
     text = (FIXTURES / name).read_text(encoding="utf-8")
     raw = RawDocument(name, name, text=text)
-    return Cleaner(furniture_rules())(raw, "d1"), text
+    return Cleaner(furniture_rules(), wires=wire_lexicon())(raw, "d1"), text
 
 
 def test_wire_story_body_is_only_the_news():
@@ -123,3 +123,59 @@ def test_language_of_english_and_other_text():
         detect_language("Der Minister sagte, dass die Gespräche im Frühjahr weitergehen.") == "de"
     )
     assert detect_language("12:05 | AP") == "und"
+
+
+def test_page_text_keeps_only_the_story_run():
+    """A full page dump: menus, related stories and comments lie outside the story's run."""
+    article, text = _clean("page_dump.txt")
+    assert article.title == "Harbour strike ends as dockers accept pay offer"
+    assert article.text.startswith("Dock workers in Gothenburg voted on Wednesday")
+    assert article.text.endswith("millions of kronor a day.")
+    for outside in ("Subscribe", "Ferry Operators", "good on them", "Privacy policy", "newsletter"):
+        assert outside not in article.text
+    assert (article.dateline.place, article.wire) == ("Gothenburg, Sweden", "Reuters")
+    assert article.byline == "Tomas Lindqvist"
+    assert article.published == "2025-03-12T18:40:00"
+    kinds = {r.kind for r in article.removed}
+    assert {"boilerplate", "section", "navigation", "byline", "timestamp", "credit"} <= kinds
+    for piece in article.removed:
+        assert text[piece.start : piece.end].replace("\n", " ") == piece.text
+
+
+def test_hard_wrapped_paragraphs_are_rejoined():
+    text = (
+        "Officials in Quito said on Monday that the new bridge over the river would\n"
+        "open to traffic in May, two years later than first planned.\n\n"
+        "Work stopped twice during the rainy season."
+    )
+    article = Cleaner(furniture_rules())(RawDocument("w.txt", "w.txt", text=text), "d3")
+    assert "would open to traffic in May" in article.text
+    assert article.text.endswith("Work stopped twice during the rainy season.")
+
+
+def test_first_line_headline_with_full_stop_above_a_dateline():
+    text = (
+        "Port strike ends after nine days.\n\n"
+        "OSLO (AP) — Dock workers accepted a pay offer and ended their strike, the union said."
+    )
+    article = Cleaner(furniture_rules())(RawDocument("h.txt", "h.txt", text=text), "d4")
+    assert article.title == "Port strike ends after nine days."
+    assert article.text.startswith("Dock workers accepted")
+    assert article.dateline.wire == "AP"
+
+
+def test_news_page_html_drops_standfirst_teasers_and_related_cards():
+    html = (FIXTURES / "news_page.html").read_text(encoding="utf-8")
+    article = Cleaner(furniture_rules(), wires=wire_lexicon())(
+        RawDocument("p.html", "p.html", html=html), "d5"
+    )
+    assert article.title == "Dam talks resume in Addis Ababa"
+    assert article.text.startswith("Negotiators from Ethiopia, Egypt and Sudan resumed talks")
+    assert article.text.endswith("planned for March in Khartoum.")
+    for teaser in ("SEE MORE", "joint drills", "Related coverage", "year-long pause"):
+        assert teaser not in article.text
+    assert (article.dateline.place, article.wire) == ("Addis Ababa, Ethiopia", "AP")
+    assert article.published.startswith("2025-02-03")
+    # Offsets point into the HTML source, at the same words.
+    offset = article.text.index("Sudan has asked")
+    assert html[article.source_offset(offset) :].startswith("Sudan has asked")
