@@ -87,10 +87,7 @@ def _to_html_offsets(cleaned: CleanText, page: HtmlExtract) -> None:
     ``clean_text`` saw the blocks joined by blank lines; each block knows where its first words
     are in the HTML (``html.locate``). Pieces of a block that was not found get offset -1.
     """
-    starts, pos = [], 0
-    for block in page.blocks:
-        starts.append((pos, block))
-        pos += len(block.text) + 2
+    starts = page.block_offsets()
 
     def source(offset: int) -> int:
         for begin, block in reversed(starts):
@@ -107,7 +104,7 @@ def _to_html_offsets(cleaned: CleanText, page: HtmlExtract) -> None:
     ]
     dropped = [
         Removed(
-            b.kind or "navigation",
+            b.kind,
             b.text,
             -1 if b.source_start is None else b.source_start,
             -1 if b.source_start is None else b.source_start + len(b.text),

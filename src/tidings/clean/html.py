@@ -35,6 +35,7 @@ _SENTENCE_END = re.compile(r"""[.!?:…]["'”’)\]]*$""")
 _LINK_TEASER = 0.6
 # Paragraphs this long (in words) are story text wherever their links point.
 _STORY_WORDS = 30
+_BLOCK_SEPARATOR = "\n\n"
 
 
 @dataclass(slots=True)
@@ -64,15 +65,20 @@ class HtmlExtract:
     updated: str | None = None
     byline: str | None = None
     url: str | None = None
-    site: str | None = None
-    description: str | None = None
-    language: str | None = None
     removed: list[HtmlBlock] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         """The kept blocks, one paragraph each, separated by blank lines."""
-        return "\n\n".join(b.text for b in self.blocks)
+        return _BLOCK_SEPARATOR.join(b.text for b in self.blocks)
+
+    def block_offsets(self) -> list[tuple[int, HtmlBlock]]:
+        """Where each kept block starts in ``text``."""
+        out, pos = [], 0
+        for block in self.blocks:
+            out.append((pos, block))
+            pos += len(block.text) + len(_BLOCK_SEPARATOR)
+        return out
 
 
 def extract_html(html: str, origin: str) -> HtmlExtract:
@@ -107,9 +113,6 @@ def extract_html(html: str, origin: str) -> HtmlExtract:
         updated=updated,
         byline=doc.author,
         url=doc.url,
-        site=doc.sitename,
-        description=doc.description,
-        language=doc.language,
     )
     locate(html, blocks)
     judge(page)

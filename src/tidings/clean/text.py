@@ -282,14 +282,14 @@ def _mark_headline(units: list[Block], first: int) -> None:
             chosen = unit
             continue
         break
-    if chosen is None:
-        head = [u for u in units if u.paragraph == units[0].paragraph]
-        rest = units[len(head) :]
-        if rest and first <= len(head) and _title_paragraph(head, rest[0]):
-            for unit in head:
-                unit.kind, unit.rule = "headline", "title-paragraph"
     if chosen is not None:
         chosen.kind, chosen.rule = "headline", "headline"
+        return
+    head = [u for u in units if u.paragraph == units[0].paragraph]
+    rest = units[len(head) :]
+    if rest and first <= len(head) and _title_paragraph(head, rest[0]):
+        for unit in head:
+            unit.kind, unit.rule = "headline", "title-paragraph"
 
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
