@@ -77,7 +77,9 @@ def test_byline_newsletter_and_trailer_are_removed():
     [
         ("December 1, 2016 7:31 am", ("published", "2016-12-01T07:31:00")),
         ("Updated: December 1, 2016 10:46 am", ("updated", "2016-12-01T10:46:00")),
-        ("Published 10:12 a.m. ET Feb. 2, 2024", ("published", "2024-02-02T10:12:00")),
+        # A named zone or an offset is kept; a stamp without one stays naive.
+        ("Published 10:12 a.m. ET Feb. 2, 2024", ("published", "2024-02-02T10:12:00-05:00")),
+        ("Last updated 2024-05-08T09:30:00+02:00", ("updated", "2024-05-08T09:30:00+02:00")),
         ("2024-05-08", ("published", "2024-05-08T00:00:00")),
         ("The talks resumed on December 1, 2016 in Geneva.", None),
     ],
@@ -94,6 +96,10 @@ def test_timestamp_lines(line, expected):
         ("NAIROBI, Kenya (AP) — Donors", "Nairobi, Kenya", "AP"),
         ("GENEVA (Reuters) - Talks", "Geneva", "Reuters"),
         ("NEW YORK (AFP) - The UN", "New York", "AFP"),
+        # Agencies that set the place in title case, and rewrite desks that keep only the date.
+        ("Mexico City (AFP) – It featured", "Mexico City", "AFP"),
+        ("Berlin (dpa) - Die Regierung", "Berlin", "dpa"),
+        ("Mar 3 (Reuters) - The council", None, "Reuters"),
     ],
 )
 def test_dateline_reads_city_and_wire(lead, place, wire):
@@ -104,6 +110,42 @@ def test_dateline_reads_city_and_wire(lead, place, wire):
 
 def test_sentence_openers_are_not_datelines():
     assert parse_dateline("The UN - which met on Monday - said") is None
+    assert parse_dateline("Senator Ann Ford (R-Ore.) - who chairs the panel - said") is None
+    assert parse_dateline("The mayor (said) - no one else") is None
+    assert parse_dateline("LAGOS: Officers said", colon=False) is None
+    assert parse_dateline("LAGOS: Officers said") is not None
+
+
+def test_dateline_after_a_standfirst_and_a_labelled_headline():
+    text = (
+        "Port strike enters third week;\n"
+        "Union and operators far apart on pay.\n\n"
+        "ABSTRACT.\n\n"
+        "Dockworkers in two cities kept picket lines up as talks stalled again.\n\n"
+        "FULL TEXT.\n\n"
+        "ROTTERDAM, Netherlands - Picket lines stayed up on Monday at the container terminals, "
+        "where cranes stood idle for a fifteenth day and ships queued offshore.\n\n"
+        "The union said its members would not return without a pay offer that matched "
+        "inflation, and the operators said they had nothing more to give.\n"
+    )
+    article = Cleaner(furniture_rules(), min_chars=0)(RawDocument("s.txt", "s.txt", text=text), "s")
+    assert article.title == "Port strike enters third week; Union and operators far apart on pay."
+    assert article.dateline.place == "Rotterdam, Netherlands"
+    assert article.text.startswith("Picket lines stayed up on Monday")
+    kinds = {r.kind: r.text for r in article.removed}
+    assert kinds["standfirst"].startswith(("ABSTRACT", "Dockworkers", "FULL TEXT"))
+    assert "Dockworkers" not in article.text
+
+
+def test_transcript_speaker_labels_are_not_datelines():
+    text = (
+        "Debate night, in their words\n\n"
+        "ANNA REYES: We will build the bridge, and we will pay for it without new taxes.\n\n"
+        "TOM HALE: She has promised that bridge for ten years and never found the money.\n"
+    )
+    article = Cleaner(furniture_rules(), min_chars=0)(RawDocument("t.txt", "t.txt", text=text), "t")
+    assert article.dateline is None
+    assert "ANNA REYES: We will build" in article.text
 
 
 def test_credit_owner_is_read_from_the_copyright_line():
@@ -175,7 +217,12 @@ def test_news_page_html_drops_standfirst_teasers_and_related_cards():
     for teaser in ("SEE MORE", "joint drills", "Related coverage", "year-long pause"):
         assert teaser not in article.text
     assert (article.dateline.place, article.wire) == ("Addis Ababa, Ethiopia", "AP")
-    assert article.published.startswith("2025-02-03")
+    # The page's own declarations, zone kept; the earliest publication date when they disagree
+    # (the JSON-LD carries the republication).
+    assert (article.published, article.updated) == (
+        "2025-02-03T09:15:00+03:00",
+        "2025-02-04T12:30:00+03:00",
+    )
     # Offsets point into the HTML source, at the same words.
     offset = article.text.index("Sudan has asked")
     assert html[article.source_offset(offset) :].startswith("Sudan has asked")

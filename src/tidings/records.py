@@ -55,7 +55,8 @@ class Rejected:
 class Removed:
     """A piece of page furniture taken out of the body, with its offsets in the input text."""
 
-    kind: str  # timestamp, headline, caption, credit, teaser, navigation, legal, byline, dateline
+    kind: str  # timestamp, headline, caption, credit, teaser, navigation, legal, byline, dateline,
+    # standfirst, boilerplate, section …
     text: str
     start: int
     end: int

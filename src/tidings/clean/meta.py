@@ -37,6 +37,16 @@ DATELINE = re.compile(
     rf"(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
     r"\s*(?:\((?P<wire>[A-Za-z][A-Za-z .&-]{0,30})\))?\s*(?:[-–—]+|:)\s+(?=\S)"
 )
+# Agencies that set the place in title case need the tag to tell a dateline from a sentence:
+# "New York (AFP) –", "Mexico City (AFP) –"; and a rewrite desk may keep only the date:
+# "Dec 29 (Reuters) -". The tag must then be one word ("AFP", "Reuters", "dpa"), so that
+# "Bob Corker (R-Tenn.) -" or "The council (six members) -" are not read as datelines.
+TAGGED_DATELINE = re.compile(
+    r"^(?:(?P<place>[A-Z][a-z.'’]+(?:[ -][A-Z][a-z.'’]+){0,3}(?:,\s+(?P<region>[A-Z][A-Za-z.'’]+"
+    r"(?:\s[A-Z][A-Za-z.'’]+){0,2}))?)"
+    rf"(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?|{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)"
+    r"\s*\((?P<wire>[A-Z][A-Za-z]{1,14}|dpa)\)\s*(?:[-–—]+|:)\s+(?=\S)"
+)
 
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*", re.I)
 _BYLINE = re.compile(r"^by\s+", re.I)
@@ -62,18 +72,24 @@ def parse_date(text: str) -> str | None:
     parsed = _dateparser().parse(
         text.replace(".m.", "m").replace("a.m", "am").replace("p.m", "pm"),
         languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
+        # dateparser returns an aware time exactly when the text names a zone or an offset.
+        settings={"PREFER_DAY_OF_MONTH": "first"},
     )
     if parsed is None:
         return None
     return _iso(parsed)
 
 
-def parse_dateline(paragraph: str) -> tuple[Dateline, int] | None:
-    """Read a dateline at the start of the first body paragraph; return it and its length."""
-    match = DATELINE.match(paragraph)
-    if not match:
+def parse_dateline(paragraph: str, *, colon: bool = True) -> tuple[Dateline, int] | None:
+    """Read a dateline at the start of the first body paragraph; return it and its length.
+
+    ``colon=False`` refuses "ISLAMABAD: …" datelines, for transcripts ("JAKE TAPPER: …").
+    """
+    match = DATELINE.match(paragraph) or TAGGED_DATELINE.match(paragraph)
+    if not match or (not colon and paragraph[: match.end()].rstrip().endswith(":")):
         return None
+    if match.group("place") is None:
+        return Dateline(place=None, wire=match.group("wire")), match.end()
     place = match.group("place").strip()
     words = place.split(",")[0].split()
     # All-caps city, at most four words, not a shouted sentence opener like "BREAKING".

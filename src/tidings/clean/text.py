@@ -36,6 +36,9 @@ _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[.,;:!?。、，]")
 _HEADLINE_MAX = 200
 _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]]*$""")
+# A section label or kicker set on its own line in capitals: "ABSTRACT.", "FULL TEXT.", "LETTERS."
+_LABEL = re.compile(r"^[A-Z][A-Z0-9&'’ -]{2,30}[.:]?$")
+_SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
 _PROSE_END = re.compile(r"""[.!?…:。！？]["'”’)\]]*$""")
 
 # Scoring of units (see the module docstring).
@@ -45,6 +48,9 @@ MAX_SCORE = 40  # one huge unit (a pasted disclaimer) may not outweigh a whole s
 MIN_PUNCT = 0.04  # punctuation marks per word of prose; tag clouds and menus have none
 BARRIER = -10_000
 HEADLINE_LOOKBACK = 8
+# A dateline may follow a standfirst of at most this many paragraphs and words.
+STANDFIRST_BLOCKS = 4
+STANDFIRST_WORDS = 60
 # Capitalised function words inside the first words of a unit mark a Title Case headline (a teaser
 # card: "Police Arrest Two After Death Of Student ..."), never a sentence.
 _TITLE_CASE_WORDS = frozenset(
@@ -215,7 +221,7 @@ def clean_text(
                 Removed(unit.kind, unit.text, unit.start, unit.start + len(unit.text))
             )
     if body:
-        _take_dateline(body[0], out)
+        body = _take_dateline(body, out)
     out.removed.sort(key=lambda r: r.start)
     pieces, pos = [], 0
     for block in body:
@@ -252,15 +258,36 @@ def _take_metadata(block: Block, out: CleanText) -> None:
         out.credit = meta.parse_credit(block.text)
 
 
-def _take_dateline(first: Block, out: CleanText) -> None:
-    found = meta.parse_dateline(first.text)
+def _take_dateline(body: list[Block], out: CleanText) -> list[Block]:
+    """Read the dateline off the story's first paragraph and return the body without what it
+    displaced.
+
+    Papers often set a standfirst (a one-sentence deck, or an "ABSTRACT." and "FULL TEXT." pair in
+    archive dumps) between the headline and the datelined lede. A dateline in one of the first
+    paragraphs, after no more than ``STANDFIRST_WORDS`` words, marks those paragraphs as the
+    standfirst: they summarise the story and are removed as such, not coded twice. In a
+    transcript, where paragraphs open with "SPEAKER:", a colon does not end a dateline.
+    """
+    speakers = sum(bool(_SPEAKER.match(block.text)) for block in body)
+    before, at, found = 0, 0, None
+    for block in body[: STANDFIRST_BLOCKS + 1]:
+        found = meta.parse_dateline(block.text, colon=speakers < 2)
+        if found is not None or (before := before + len(block.text.split())) > STANDFIRST_WORDS:
+            break
+        at += 1
     if found is None:
-        return
+        return body
+    block = body[at]
+    for deck in body[:at]:
+        out.removed.append(
+            Removed("standfirst", deck.text, deck.start, deck.start + len(deck.text))
+        )
     out.dateline, length = found
-    words = first.text[:length].rstrip()
-    out.removed.append(Removed("dateline", words, first.start, first.start + len(words)))
-    first.text = first.text[length:]
-    first.start += length
+    words = block.text[:length].rstrip()
+    out.removed.append(Removed("dateline", words, block.start, block.start + len(words)))
+    block.text = block.text[length:]
+    block.start += length
+    return body[at:]
 
 
 def _mark_headline(units: list[Block], first: int) -> None:
@@ -275,7 +302,7 @@ def _mark_headline(units: list[Block], first: int) -> None:
     chosen = None
     for i in range(first - 1, max(-1, first - 1 - HEADLINE_LOOKBACK), -1):
         unit = units[i]
-        if unit.kind not in {None, "boilerplate"}:
+        if unit.kind not in {None, "boilerplate"} or _LABEL.match(unit.text):
             continue
         words = len(unit.text.split())
         if words >= 3 and len(unit.text) <= _HEADLINE_MAX and not _SENTENCE_END.search(unit.text):
@@ -284,10 +311,22 @@ def _mark_headline(units: list[Block], first: int) -> None:
         break
     if chosen is not None:
         chosen.kind, chosen.rule = "headline", "headline"
+        if chosen.text.endswith((";", ":", ",")):  # "Jobs report gives Democrats a lift;" + deck
+            after = units[units.index(chosen) + 1 :]
+            for unit in after[
+                : next(
+                    (i for i, u in enumerate(after) if u.paragraph != chosen.paragraph), len(after)
+                )
+            ]:
+                if unit.kind in {None, "boilerplate"}:
+                    unit.kind, unit.rule = "headline", "title-paragraph"
         return
     head = [u for u in units if u.paragraph == units[0].paragraph]
-    rest = units[len(head) :]
-    if rest and first <= len(head) and _title_paragraph(head, rest[0]):
+    labels = 0
+    while len(head) + labels < len(units) and _LABEL.match(units[len(head) + labels].text):
+        labels += 1
+    rest = units[len(head) + labels :]
+    if rest and first <= len(head) + labels and _title_paragraph(head, rest[0], labels > 0):
         for unit in head:
             unit.kind, unit.rule = "headline", "title-paragraph"
 
@@ -295,18 +334,20 @@ def _mark_headline(units: list[Block], first: int) -> None:
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
-def _title_paragraph(head: list[Block], following: Block) -> bool:
+def _title_paragraph(head: list[Block], following: Block, labelled: bool = False) -> bool:
     """A document's first paragraph is its headline even with a full stop when it is short and
-    the story starts after it with a dateline; or, when it has no "said" and no weekday (ledes
-    tell who said what and when), it is in Title Case or has at most 16 words above a longer
-    paragraph."""
+    the story starts after it with a dateline or a section label ("ABSTRACT.", "LETTERS.",
+    "TOP STORIES."); or, when it has no "said" and no weekday (ledes tell who said what and
+    when), it is in Title Case or has at most 16 words above a longer paragraph."""
     words = " ".join(u.text for u in head).split()
-    if not 3 <= len(words) <= 25 or any(u.kind not in {None, "boilerplate"} for u in head):
+    if not 3 <= len(words) <= 40 or any(u.kind not in {None, "boilerplate"} for u in head):
         return False
     long_words = [w for w in words if len(w) > 3]
     capitals = sum(w[:1].isupper() for w in long_words) / max(1, len(long_words))
-    if meta.parse_dateline(following.text) is not None:
+    if labelled or meta.parse_dateline(following.text) is not None:
         return True
+    if len(words) > 25:
+        return False
     text = " ".join(words)
     if " said" in text or _WEEKDAY.search(text):
         return False
