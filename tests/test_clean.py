@@ -226,3 +226,23 @@ def test_news_page_html_drops_standfirst_teasers_and_related_cards():
     # Offsets point into the HTML source, at the same words.
     offset = article.text.index("Sudan has asked")
     assert html[article.source_offset(offset) :].startswith("Sudan has asked")
+
+
+def test_page_dump_without_gallery_deals_and_comment_thread():
+    """A short story between a photo gallery (captions printed twice), a list of deal cards with
+    cut-off blurbs, and a comment thread that is longer than the story: only the story is body."""
+    article, text = _clean("commented_page.txt")
+    assert article.title == "Harbour council approves ferry subsidy"
+    assert article.byline == "Tomas Reyes"
+    assert article.text.startswith("The harbour council voted on Tuesday")
+    assert article.text.endswith("when the council will review the route again.")
+    for outside in ("winter tyres", "half the usual price", "late boat", "dawn on Tuesday"):
+        assert outside not in article.text
+    assert article.captions == (
+        "A ferry leaves the north quay at dawn on Tuesday, as crews prepare for the winter "
+        "timetable.",
+    )
+    kinds = {r.kind for r in article.removed}
+    assert {"comments", "caption", "credit", "headline", "byline"} <= kinds
+    thread = next(r for r in article.removed if r.kind == "comments")
+    assert text[thread.start : thread.end] == thread.text

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import ResourceError
 from ..resources import read_tsv
 
-KINDS = {"teaser", "navigation", "legal", "credit", "caption", "byline", "section"}
+KINDS = {"teaser", "navigation", "legal", "credit", "caption", "byline", "section", "comments"}
 
 
 @dataclass(frozen=True, slots=True)

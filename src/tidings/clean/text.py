@@ -8,8 +8,10 @@ paragraph and their offsets in the input. Each unit is then
    "Related stories" or "42 Comments" that open a part of the page that is not the story);
 2. scored as story text or not: a unit that reads as prose (ends a sentence, or is long and
    punctuated like prose) scores its length in words, anything else (menus, headings, tag clouds,
-   teaser cards written in Title Case) scores ``-NOT_PROSE``; furniture scores 0 and a section
-   heading is a barrier;
+   teaser cards written in Title Case, blurbs cut off with "...", cards glued with layout
+   spaces, and any sentence the page prints twice, like gallery captions) scores
+   ``-NOT_PROSE``; furniture scores 0 and a section heading is a barrier; a comments heading
+   ("12 thoughts on “…”") below the start of the story ends it, since comments read as prose;
 3. the article body is the run of units with the highest total score (a maximum-sum segment), so
    a story survives its own subheadings and interrupters while the page's menus, footers and
    teaser lists around it, which score negative, fall outside. Units outside it are kept as
@@ -39,6 +41,8 @@ _SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]]*$""")
 # A section label or kicker set on its own line in capitals: "ABSTRACT.", "FULL TEXT.", "LETTERS."
 _LABEL = re.compile(r"^[A-Z][A-Z0-9&'’ -]{2,30}[.:]?$")
 _SPEAKER = re.compile(r"^[A-Z][A-Z.'’ -]{2,40}:\s")
+_LAYOUT_GAP = re.compile(r"\S[ \t\u00a0]{6,}\S")
+_TRUNCATED = re.compile(r"[\w,;]\s?(?:\.\.\.|…)$")
 _PROSE_END = re.compile(r"""[.!?…:。！？]["'”’)\]]*$""")
 
 # Scoring of units (see the module docstring).
@@ -47,6 +51,8 @@ LONG_UNIT = 40  # words from which an unfinished but punctuated unit still reads
 MAX_SCORE = 40  # one huge unit (a pasted disclaimer) may not outweigh a whole story
 MIN_PUNCT = 0.04  # punctuation marks per word of prose; tag clouds and menus have none
 BARRIER = -10_000
+REPEAT_WORDS = 6  # a unit this long printed twice in a page is not story text
+COMMENTS_AFTER = 50  # words of story above a comments heading for it to end the story
 HEADLINE_LOOKBACK = 8
 # A dateline may follow a standfirst of at most this many paragraphs and words.
 STANDFIRST_BLOCKS = 4
@@ -151,7 +157,7 @@ def label(block: Block, rules: tuple[FurnitureRule, ...]) -> None:
 
 
 def score(block: Block) -> int:
-    if block.kind == "section":
+    if block.kind in {"section", "comments"}:
         return BARRIER
     if block.kind is not None:
         return 0
@@ -165,11 +171,49 @@ def score(block: Block) -> int:
         for i, token in enumerate(tokens)
         if i
     )
+    if _TRUNCATED.search(text) or _LAYOUT_GAP.search(block.raw or text):
+        # A teaser blurb cut at a fixed length ("…the easy to throw in..."), or a card whose
+        # fields the scraper glued with layout spaces ("Jane Doe            Wednesday night, …").
+        return -NOT_PROSE
     ends = bool(_PROSE_END.search(text)) and not title_case
     punctuated = len(_PUNCT.findall(text)) >= MIN_PUNCT * words
     if (ends and words >= 4) or (words >= LONG_UNIT and punctuated):
         return min(words, MAX_SCORE)
     return -NOT_PROSE
+
+
+def _repeated_not_story(units: list[Block], scores: list[int]) -> list[int]:
+    """A sentence the page prints twice is not story text: gallery captions, teasers shown in two
+    widgets, pull quotes. Every copy scores as not prose (the story's own copy of a pull quote
+    is then lost, a small price next to a gallery of captions joining the body); a copy next to
+    a photo credit or a gallery counter is taken as a caption."""
+    keys = [" ".join(_WORD.findall(unit.text.lower())) for unit in units]
+    seen: dict[str, int] = {}
+    for key in keys:
+        if key.count(" ") >= REPEAT_WORDS - 1:
+            seen[key] = seen.get(key, 0) + 1
+    out = list(scores)
+    for i, (unit, key) in enumerate(zip(units, keys, strict=True)):
+        if out[i] <= 0 or seen.get(key, 0) < 2:
+            continue
+        out[i] = -NOT_PROSE
+        near = units[max(0, i - 1) : i + 2]
+        if any(u.kind == "credit" or u.rule == "furniture.tsv:gallery-counter" for u in near):
+            unit.kind, unit.rule = "caption", "repeated-caption"
+    return out
+
+
+def _before_comments(units: list[Block], scores: list[int]) -> list[int]:
+    """Scores with everything from the comments heading on made a barrier, once the story has
+    begun above it (``COMMENTS_AFTER`` words of prose): readers' comments are prose too, and a
+    long thread would otherwise outweigh a short story. A comment counter above the story
+    ("34 Comments" by the byline) is only a barrier."""
+    prose = 0
+    for i, (unit, value) in enumerate(zip(units, scores, strict=True)):
+        if unit.kind == "comments" and prose >= COMMENTS_AFTER:
+            return scores[:i] + [BARRIER] * (len(scores) - i)
+        prose += max(value, 0)
+    return scores
 
 
 def body_region(scores: list[int]) -> tuple[int, int] | None:
@@ -197,7 +241,10 @@ def clean_text(
     units = split_units(text)
     for unit in units:
         label(unit, rules)
-    found = body_region([score(u) for u in units]) if region else None
+    found = None
+    if region:
+        scores = _repeated_not_story(units, [score(u) for u in units])
+        found = body_region(_before_comments(units, scores))
     if found is not None:
         first, last = found
         for i, unit in enumerate(units):
@@ -250,7 +297,7 @@ def _take_metadata(block: Block, out: CleanText) -> None:
         out.title = block.text
     elif block.rule == "title-paragraph" and out.title is not None:
         out.title = f"{out.title} {block.text}"  # a headline set over several lines
-    elif block.kind == "caption":
+    elif block.kind == "caption" and block.text not in out.captions:
         out.captions.append(block.text)
     elif block.kind == "byline" and out.byline is None:
         out.byline = meta.parse_byline(block.text)
