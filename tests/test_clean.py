@@ -246,3 +246,81 @@ def test_page_dump_without_gallery_deals_and_comment_thread():
     assert {"comments", "caption", "credit", "headline", "byline"} <= kinds
     thread = next(r for r in article.removed if r.kind == "comments")
     assert text[thread.start : thread.end] == thread.text
+
+
+_PITCH = (
+    "The Courier is funded by readers like you, and every subscription keeps a reporter on "
+    "the council beat."
+)
+_STORIES = [
+    (
+        "Library hours cut",
+        [
+            "The town library will close on Mondays from next month, the council said on "
+            "Wednesday, after its budget for the year was cut by a tenth.",
+            "Staff will move to longer hours on Saturdays, when most families visit, the "
+            "head librarian told a meeting of the arts committee.",
+        ],
+    ),
+    (
+        "Bridge repairs delayed",
+        [
+            "Repairs to the old river bridge will not start before spring, engineers told "
+            "councillors on Tuesday, because the steel has not arrived.",
+            "Traffic will keep to a single lane in the meantime, with lights at both ends "
+            "during the morning and evening rush.",
+        ],
+    ),
+    (
+        "School meals contract renewed",
+        [
+            "The council renewed its school meals contract for three more years on Monday, "
+            "after parents asked for more fresh food on the menu.",
+            "The caterer agreed to buy vegetables from farms in the valley and to publish its "
+            "menus a month ahead, the education officer said.",
+        ],
+    ),
+]
+
+
+def _site_page(title: str, paragraphs: list[str]) -> str:
+    return f"{title}\n\n{paragraphs[0]}\n\n{_PITCH}\n\n" + "\n\n".join(paragraphs[1:]) + "\n"
+
+
+def test_a_sites_template_line_is_learnt_from_its_other_pages():
+    """A sentence a site prints in every story (a prose pitch between paragraphs) is only known
+    as furniture by its repetition across the site's pages; other sites and a site's copy of a
+    story it already printed are left alone."""
+    from tidings.clean import SiteMemory
+
+    raws = [
+        RawDocument(f"{i}.txt", f"{i}.txt", text=_site_page(t, p), url=f"https://courier.test/{i}")
+        for i, (t, p) in enumerate(_STORIES)
+    ]
+    title, paragraphs = _STORIES[0]
+    updates = [
+        RawDocument(
+            f"u{n}.txt",
+            f"u{n}.txt",
+            text=_site_page(title, [paragraphs[0], f"{paragraphs[1]} (Update {n}: times added.)"]),
+            url=f"https://courier.test/u{n}",
+        )
+        for n in (1, 2)
+    ]
+    other = RawDocument("o.txt", "o.txt", text=raws[1].text, url="https://gazette.test/1")
+    cleaner = Cleaner(furniture_rules(), min_chars=0, memory=SiteMemory())
+    alone = Cleaner(furniture_rules(), min_chars=0)(raws[0], "a")
+    assert "funded by readers" in alone.text  # one page cannot tell the pitch from the story
+    cleaner.remember([*raws, other])
+    for raw in raws:
+        article = cleaner(raw, raw.source)
+        assert "funded by readers" not in article.text
+        assert article.text.count("\n\n") == 1  # both story paragraphs kept
+        pitch = next(r for r in article.removed if "funded by readers" in r.text)
+        assert pitch.kind == "boilerplate"
+    assert "funded by readers" in cleaner(other, "o").text  # another site's page
+    cleaner.remember(updates)
+    # Updates of story 0: most of their prose is now "template", so none of it is taken away.
+    update = cleaner(updates[1], "u2")
+    assert update.text.startswith("The town library will close on Mondays")
+    assert "Update 2" in update.text

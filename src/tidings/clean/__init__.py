@@ -5,11 +5,13 @@ text and classifies the rest. HTML goes through trafilatura and Tidings' news ju
 blocks (``clean.html``), then through the furniture shapes of ``clean.text`` (without the region
 search: the page structure already chose the article). Offsets of the clean text map back to the
 input: the text itself, or for HTML the page source. The wire service comes from the dateline,
-byline or credit (``data/wires.tsv``); the language from py3langid.
+byline or credit (``data/wires.tsv``); the language from py3langid. With a ``SiteMemory``, lines
+that a site prints on many of its pages are boilerplate (``clean.repeats``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
@@ -17,10 +19,11 @@ from ..errors import InputError
 from ..records import Article, RawDocument, Removed
 from .furniture import FurnitureRule
 from .html import HtmlExtract, extract_html
+from .repeats import SiteMemory, site_of
 from .text import CleanText, clean_text
 from .wires import WireLexicon
 
-__all__ = ["Cleaner"]
+__all__ = ["Cleaner", "SiteMemory"]
 
 
 class Cleaner:
@@ -32,10 +35,20 @@ class Cleaner:
         *,
         wires: WireLexicon | None = None,
         min_chars: int = 40,
+        memory: SiteMemory | None = None,
     ) -> None:
         self.rules = rules
         self.wires = wires
         self.min_chars = min_chars
+        self.memory = memory
+
+    def remember(self, raws: Iterable[RawDocument]) -> None:
+        """Let the site memory see a batch of plain-text documents before they are cleaned."""
+        if self.memory is None:
+            return
+        for raw in raws:
+            if raw.text is not None and (site := site_of(raw.url)):
+                self.memory.add(site, raw.origin, raw.text)
 
     def __call__(self, raw: RawDocument, doc_id: str) -> Article:
         if raw.html is not None:
@@ -48,7 +61,9 @@ class Cleaner:
             byline = page.byline or cleaned.byline
             url = raw.url or page.url
         else:
-            cleaned = clean_text(raw.text or "", self.rules)
+            site = site_of(raw.url)
+            template = self.memory.template(site) if self.memory is not None else None
+            cleaned = clean_text(raw.text or "", self.rules, template=template)
             title, byline, url = cleaned.title, cleaned.byline, raw.url
             published = raw.date or cleaned.published
             updated = cleaned.updated

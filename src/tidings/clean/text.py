@@ -26,11 +26,13 @@ removed is returned as ``Removed`` records with offsets into the input.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..records import Dateline, Removed, Segment
 from . import meta
 from .furniture import FurnitureRule
+from .repeats import line_key
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n")
 _SPACES = re.compile(r"[\n\r\t\f\v]")
@@ -51,6 +53,7 @@ LONG_UNIT = 40  # words from which an unfinished but punctuated unit still reads
 MAX_SCORE = 40  # one huge unit (a pasted disclaimer) may not outweigh a whole story
 MIN_PUNCT = 0.04  # punctuation marks per word of prose; tag clouds and menus have none
 BARRIER = -10_000
+MOSTLY_REPEATED = 0.5  # share of a document's prose in its site's template that marks a copy
 REPEAT_WORDS = 6  # a unit this long printed twice in a page is not story text
 COMMENTS_AFTER = 50  # words of story above a comments heading for it to end the story
 HEADLINE_LOOKBACK = 8
@@ -159,6 +162,8 @@ def label(block: Block, rules: tuple[FurnitureRule, ...]) -> None:
 def score(block: Block) -> int:
     if block.kind in {"section", "comments"}:
         return BARRIER
+    if block.rule == "site-template":
+        return -NOT_PROSE
     if block.kind is not None:
         return 0
     text = block.text
@@ -180,6 +185,18 @@ def score(block: Block) -> int:
     if (ends and words >= 4) or (words >= LONG_UNIT and punctuated):
         return min(words, MAX_SCORE)
     return -NOT_PROSE
+
+
+def _mark_template(units: list[Block], template: Callable[[str], bool]) -> None:
+    """Mark the lines of the site's template as boilerplate, unless most of the document's prose
+    is "template": then it is a copy or an update of a story the site already printed."""
+    found = [u for u in units if u.kind is None and template(line_key(u.text))]
+    prose = sum(max(score(u), 0) for u in units)
+    shared = sum(max(score(u), 0) for u in found)
+    if prose and shared > MOSTLY_REPEATED * prose:
+        return
+    for unit in found:
+        unit.kind, unit.rule = "boilerplate", "site-template"
 
 
 def _repeated_not_story(units: list[Block], scores: list[int]) -> list[int]:
@@ -231,16 +248,24 @@ def body_region(scores: list[int]) -> tuple[int, int] | None:
 
 
 def clean_text(
-    text: str, rules: tuple[FurnitureRule, ...], *, headline: bool = True, region: bool = True
+    text: str,
+    rules: tuple[FurnitureRule, ...],
+    *,
+    headline: bool = True,
+    region: bool = True,
+    template: Callable[[str], bool] | None = None,
 ) -> CleanText:
     """Separate the body of a plain-text article from its page furniture and read its metadata.
 
     ``headline=False`` when the title is already known and ``region=False`` when the text is
-    already the main content (both for HTML, where trafilatura chose it).
+    already the main content (both for HTML, where trafilatura chose it). ``template`` tells
+    the lines that the document's site prints on many pages (``clean.repeats``).
     """
     units = split_units(text)
     for unit in units:
         label(unit, rules)
+    if template is not None:
+        _mark_template(units, template)
     found = None
     if region:
         scores = _repeated_not_story(units, [score(u) for u in units])

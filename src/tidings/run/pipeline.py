@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from .. import resources
 from ..actors import ActorResolver
-from ..clean import Cleaner
+from ..clean import Cleaner, SiteMemory
 from ..config import Settings
 from ..errors import TidingsError
 from ..events import EventCoder
@@ -46,6 +46,7 @@ class Pipeline:
             resources.furniture_rules(),
             wires=resources.wire_lexicon(),
             min_chars=settings.min_chars,
+            memory=SiteMemory(),
         )
         self.parser = Parser(settings.model)
         self.places = PlaceFinder(countries)
@@ -63,6 +64,8 @@ class Pipeline:
         """Code a batch; a document that fails any stage becomes a ``Rejected``, the rest go on."""
         results: list[CodedDocument | Rejected | None] = []
         articles: list[tuple[int, str, Article]] = []
+        raws = list(raws)
+        self.cleaner.remember(raws)
         for raw in raws:
             cleaned = self._clean(raw)
             if isinstance(cleaned, Rejected):
