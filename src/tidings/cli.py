@@ -142,7 +142,9 @@ def explain(
 
 @app.command(name="eval")
 def evaluate(
-    task: Annotated[str, typer.Argument(help="Task: petrarch.")],
+    task: Annotated[
+        str, typer.Argument(help="Task: extraction, metadata or petrarch (docs/evaluation.md).")
+    ],
     data: Annotated[
         Path | None, typer.Option(help="Gold data (default ../shared/data/...).")
     ] = None,

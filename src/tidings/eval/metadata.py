@@ -120,7 +120,10 @@ def _polnear(root: Path, cleaner, errors: list[str]) -> dict[str, Rate]:
         if not ok:
             errors.append(f"polnear {row['filename']} wire {got!r} ≠ {gold_wire!r}")
         if gold_wire:
-            dateline.add(article is not None and article.dateline is not None)
+            ok = article is not None and article.dateline is not None
+            dateline.add(ok)
+            if not ok:
+                errors.append(f"polnear {row['filename']} no dateline (a {gold_wire} story)")
     return {"polnear title": title, "polnear wire": wire, "polnear dateline": dateline}
 
 
