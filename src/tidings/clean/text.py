@@ -204,7 +204,7 @@ def _repeated_not_story(units: list[Block], scores: list[int]) -> list[int]:
     widgets, pull quotes. Every copy scores as not prose (the story's own copy of a pull quote
     is then lost, a small price next to a gallery of captions joining the body); a copy next to
     a photo credit or a gallery counter is taken as a caption."""
-    keys = [" ".join(_WORD.findall(unit.text.lower())) for unit in units]
+    keys = [line_key(unit.text) for unit in units]
     seen: dict[str, int] = {}
     for key in keys:
         if key.count(" ") >= REPEAT_WORDS - 1:
@@ -384,12 +384,9 @@ def _mark_headline(units: list[Block], first: int) -> None:
     if chosen is not None:
         chosen.kind, chosen.rule = "headline", "headline"
         if chosen.text.endswith((";", ":", ",")):  # "Jobs report gives Democrats a lift;" + deck
-            after = units[units.index(chosen) + 1 :]
-            for unit in after[
-                : next(
-                    (i for i, u in enumerate(after) if u.paragraph != chosen.paragraph), len(after)
-                )
-            ]:
+            for unit in units[units.index(chosen) + 1 :]:
+                if unit.paragraph != chosen.paragraph:
+                    break
                 if unit.kind in {None, "boilerplate"}:
                     unit.kind, unit.rule = "headline", "title-paragraph"
         return
