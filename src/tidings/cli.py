@@ -143,7 +143,8 @@ def explain(
 @app.command(name="eval")
 def evaluate(
     task: Annotated[
-        str, typer.Argument(help="Task: extraction, metadata or petrarch (docs/evaluation.md).")
+        str,
+        typer.Argument(help="Task: extraction, metadata, ner or petrarch (docs/evaluation.md)."),
     ],
     data: Annotated[
         Path | None, typer.Option(help="Gold data (default ../shared/data/...).")

@@ -14,9 +14,14 @@ from rich.console import Console
 
 from ..config import Settings
 from ..errors import ConfigError
-from . import extraction, metadata, petrarch
+from . import extraction, metadata, ner, petrarch
 
-TASKS = {"extraction": extraction, "metadata": metadata, "petrarch": petrarch}
+TASKS = {
+    "extraction": extraction,
+    "metadata": metadata,
+    "ner": ner,
+    "petrarch": petrarch,
+}
 
 
 def shared_data_dir(settings: Settings) -> Path | None:
