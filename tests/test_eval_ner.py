@@ -65,3 +65,24 @@ def test_prediction_on_given_tokens_maps_spacy_labels(tmp_path):
     assert sorted(predicted) == [(1, 3, "ORG"), (6, 7, "LOC"), (10, 11, "LOC")]
     # "Norland" inside the gold election span is neither right nor wrong.
     assert sorted(_outside(predicted, [(5, 9)])) == [(1, 3, "ORG"), (10, 11, "LOC")]
+
+
+def test_entity_names_lose_leading_articles_and_trailing_possessives():
+    from tidings.nlp import trim_entities
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "ORG", "pattern": [{"LOWER": "the"}, {"TEXT": "Harbour"}, {"TEXT": "Party"}]},
+            {"label": "PERSON", "pattern": [{"TEXT": "Ana"}, {"TEXT": "Reyes"}, {"TEXT": "'s"}]},
+            {"label": "GPE", "pattern": [{"TEXT": "The"}, {"TEXT": "Hague"}]},
+        ]
+    )
+    doc = trim_entities(nlp("The Harbour Party backed Ana Reyes's plan in The Hague."))
+    # Sentence-initial "The" goes; "The" inside the sentence is part of the name.
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Harbour Party", "ORG"),
+        ("Ana Reyes", "PERSON"),
+        ("The Hague", "GPE"),
+    ]
