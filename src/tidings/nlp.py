@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.tokens import Span as Span_
+from spacy.tokens import Span as SpacySpan
 
 from .records import Article, Span
 from .resources import spacy_pipeline
@@ -55,7 +55,7 @@ def trim_entities(doc: Doc) -> Doc:
             start += 1
         while end > start + 1 and doc[end - 1].text.lower() in _TRAILING:
             end -= 1
-        entities.append(Span_(doc, start, end, ent.label))
+        entities.append(SpacySpan(doc, start, end, ent.label))
     doc.ents = entities
     return doc
 

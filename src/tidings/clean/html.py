@@ -105,10 +105,11 @@ def extract_html(html: str, origin: str) -> HtmlExtract:
     blocks = [b for b in _blocks(doc.body) if b.text]
     if not blocks:
         raise InputError(origin, "no article text found in the HTML")
-    published, updated = _dates(html, doc.date)
+    metas = _tags(_META_TAG, html[:_HEAD_CHARS])
+    published, updated = _dates(html, metas, doc.date)
     page = HtmlExtract(
         blocks=blocks,
-        title=_page_title(html) or _clean_title(doc.title),
+        title=_page_title(html, metas) or _clean_title(doc.title),
         published=published,
         updated=updated,
         byline=doc.author,
@@ -258,9 +259,18 @@ def _norm(text: str) -> str:
 _META_TAG = re.compile(r"<meta\s[^>]*>", re.I)
 _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_HEAD_CHARS = 300_000  # where a page's <meta> and <title> are looked for
 
 
-def _page_title(html: str) -> str | None:
+def _tags(pattern: re.Pattern[str], html: str) -> list[dict[str, str]]:
+    """The attributes of every tag ``pattern`` finds, names lower-cased."""
+    return [
+        {k.lower(): a or b for k, a, b in _ATTRIBUTE.findall(tag.group(0))}
+        for tag in pattern.finditer(html)
+    ]
+
+
+def _page_title(html: str, metas: list[dict[str, str]]) -> str | None:
     """The headline the page declares: its Open Graph (or Twitter) title, else its <title>.
 
     The publisher's own declaration is more reliable than a heading guessed from the layout
@@ -269,15 +279,13 @@ def _page_title(html: str) -> str | None:
     """
     from html import unescape
 
-    head = html[:300_000]
     found = None
-    for tag in _META_TAG.finditer(head):
-        attributes = {k.lower(): a or b for k, a, b in _ATTRIBUTE.findall(tag.group(0))}
+    for attributes in metas:
         kind = (attributes.get("property") or attributes.get("name") or "").lower()
         if kind in {"og:title", "twitter:title"} and attributes.get("content"):
             found = attributes["content"]
             break
-    if found is None and (match := _TITLE_TAG.search(head)):
+    if found is None and (match := _TITLE_TAG.search(html[:_HEAD_CHARS])):
         found = match.group(1)
     title = _SPACE.sub(" ", unescape(found or "")).strip()
     return title or None
@@ -307,7 +315,9 @@ _JSON_DATE = re.compile(r'"(datePublished|dateModified)"\s*:\s*"([^"]{8,40})"')
 _TIME_TAG = re.compile(r"<time\s[^>]*>", re.I)
 
 
-def _dates(html: str, fallback: str | None) -> tuple[str | None, str | None]:
+def _dates(
+    html: str, metas: list[dict[str, str]], fallback: str | None
+) -> tuple[str | None, str | None]:
     """Published and updated date-times of a page, with the time zone where the page gives one.
 
     The page's own declarations (JSON-LD and microdata ``datePublished``/``dateModified``, Open
@@ -316,7 +326,7 @@ def _dates(html: str, fallback: str | None) -> tuple[str | None, str | None]:
     dates. htmldate's "latest date" guess is not used for ``updated``: on pages without a
     declared modification time it mostly finds a date in the page furniture.
     """
-    declared = _declared_dates(html)
+    declared = _declared_dates(html, metas)
     published = _earliest(declared, _PUBLISHED_KEYS)
     updated = _first(declared, _UPDATED_KEYS)
     if published is None:
@@ -332,7 +342,7 @@ def _dates(html: str, fallback: str | None) -> tuple[str | None, str | None]:
     return published, (updated if updated and updated != published else None)
 
 
-def _declared_dates(html: str) -> dict[str, str]:
+def _declared_dates(html: str, metas: list[dict[str, str]]) -> dict[str, str]:
     """Date declarations of a page, by lower-cased property name, as ISO 8601 strings."""
     found: dict[str, str] = {}
 
@@ -343,14 +353,11 @@ def _declared_dates(html: str) -> dict[str, str]:
 
     for match in _JSON_DATE.finditer(html):
         keep(match.group(1), match.group(2))
-    head = html[:300_000]
-    for tag in _META_TAG.finditer(head):
-        attributes = {k.lower(): a or b for k, a, b in _ATTRIBUTE.findall(tag.group(0))}
+    for attributes in metas:
         for name in ("property", "name", "itemprop"):
             if attributes.get(name):
                 keep(attributes[name], attributes.get("content"))
-    for tag in _TIME_TAG.finditer(html):
-        attributes = {k.lower(): a or b for k, a, b in _ATTRIBUTE.findall(tag.group(0))}
+    for attributes in _tags(_TIME_TAG, html):
         if attributes.get("itemprop"):
             keep(attributes["itemprop"], attributes.get("datetime"))
     return found
