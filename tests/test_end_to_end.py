@@ -134,7 +134,7 @@ def test_a_crash_mid_run_loses_nothing_and_the_rerun_resumes(tmp_path, pipeline,
     monkeypatch.setattr(Ledger, "commit", real_commit)
 
     reopened = Store(out)
-    assert reopened.removed_orphans == 4  # one part per table of the uncommitted batch
+    assert reopened.removed_orphans == 5  # one part per table of the uncommitted batch
     summary = LocalExecutor(pipeline, reopened, batch_size=1).run([str(EXAMPLES)])
     reopened.close()
     assert summary.skipped == 2 and summary.coded == 5

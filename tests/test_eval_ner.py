@@ -67,8 +67,8 @@ def test_prediction_on_given_tokens_maps_spacy_labels(tmp_path):
     assert sorted(_outside(predicted, [(5, 9)])) == [(1, 3, "ORG"), (10, 11, "LOC")]
 
 
-def test_entity_names_lose_leading_articles_and_trailing_possessives():
-    from tidings.nlp import trim_entities
+def test_entity_fixer_trims_names_keeps_known_types_and_surnames():
+    from tidings.nlp import EntityFixer
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
@@ -77,12 +77,20 @@ def test_entity_names_lose_leading_articles_and_trailing_possessives():
             {"label": "ORG", "pattern": [{"LOWER": "the"}, {"TEXT": "Harbour"}, {"TEXT": "Party"}]},
             {"label": "PERSON", "pattern": [{"TEXT": "Ana"}, {"TEXT": "Reyes"}, {"TEXT": "'s"}]},
             {"label": "GPE", "pattern": [{"TEXT": "The"}, {"TEXT": "Hague"}]},
+            {"label": "LANGUAGE", "pattern": [{"TEXT": "Velmora"}]},
+            {"label": "ORG", "pattern": [{"TEXT": "Reyes"}]},
         ]
     )
-    doc = trim_entities(nlp("The Harbour Party backed Ana Reyes's plan in The Hague."))
-    # Sentence-initial "The" goes; "The" inside the sentence is part of the name.
+    fixer = EntityFixer(names={"Velmora": "GPE"})
+    doc = fixer(
+        nlp("The Harbour Party backed Ana Reyes's plan in The Hague. Reyes flew to Velmora.")
+    )
+    # Sentence-initial "The" goes; "The" inside the sentence is part of the name. A known
+    # place stays a place whatever the model says, and a surname stays a person.
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Harbour Party", "ORG"),
         ("Ana Reyes", "PERSON"),
         ("The Hague", "GPE"),
+        ("Reyes", "PERSON"),
+        ("Velmora", "GPE"),
     ]

@@ -71,7 +71,13 @@ def test_country_lexicon_resolves_names_adjectives_and_capitals_case_safely():
 
 
 def test_people_roles_depend_on_the_article_date():
-    people = resources.people_lexicon()
-    assert people.get("Erdogan", "2016-12-01").role == "president"
-    assert people.get("Erdogan", "2010-06-01").role == "prime minister"
-    assert people.get("Cavusoglu", "2024-01-01") is None  # left office in 2023
+    dictionary = resources.actor_dictionary()
+
+    def coding(name, date):
+        entry, _, _ = dictionary.find_actor(name.split())
+        return entry.coding(date)
+
+    assert coding("Erdogan", "2016-12-01").role == "president"
+    assert coding("Erdogan", "2010-06-01").role == "prime minister"
+    assert coding("Cavusoglu", "2024-01-01").cameo == "TURELI"  # left office in 2023
+    assert coding("Cavusoglu", "2024-01-01").role == "former foreign minister"

@@ -1,4 +1,4 @@
-"""The ``tidings`` command line: code, query, explain, eval."""
+"""The ``tidings`` command line: code, query, actors, explain, eval."""
 
 from __future__ import annotations
 
@@ -99,7 +99,8 @@ def code(
 def query(
     store_dir: Annotated[Path, typer.Argument(help="Store directory.")],
     sql: Annotated[
-        str, typer.Argument(help="DuckDB SQL over documents, events, quotes, places, ledger.")
+        str,
+        typer.Argument(help="DuckDB SQL over documents, events, quotes, places, actors, ledger."),
     ],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write .csv or .parquet.")
@@ -118,6 +119,53 @@ def query(
     for row in rows:
         table.add_row(*(_cell(v) for v in row))
     out.print(table)
+
+
+@app.command()
+def actors(
+    source: Annotated[
+        Path, typer.Argument(help="A store, or a corpus (file or directory) to code first.")
+    ],
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Store to code a corpus into.")
+    ] = Path("tidings-out"),
+    limit: Annotated[int, typer.Option(help="Rows to print of each list.")] = 40,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="Write both lists to this CSV.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """List the actors of a corpus with counts and codes, then the unresolved names."""
+    from .actors.report import actor_lists, write_curation
+
+    store = source
+    if not (source / "ledger.sqlite").is_file():
+        from .run import LocalExecutor, Pipeline
+        from .store import Store
+
+        settings = Settings.load()
+        with err.status("loading models and lexicons"):
+            pipeline = Pipeline(settings)
+        writer = Store(out_dir)
+        with _progress(quiet) as progress:
+            task = progress.add_task("coding", total=None)
+            LocalExecutor(pipeline, writer, batch_size=settings.batch_size).run(
+                [str(source)], progress=lambda n: progress.advance(task, n)
+            )
+        writer.close()
+        store = out_dir
+    (columns, rows), (ucolumns, urows) = actor_lists(store)
+    for title, cols, data in (
+        (f"actors of {store} ({len(rows)} distinct)", columns, rows),
+        (f"unresolved names ({len(urows)} distinct)", ucolumns, urows),
+    ):
+        table = Table(*cols, title=title)
+        for row in data[:limit]:
+            table.add_row(*(_cell(v) for v in row))
+        out.print(table)
+    if output is not None:
+        write_curation(store, output)
+        err.print(f"wrote {output}")
 
 
 @app.command()
@@ -184,6 +232,7 @@ def _print_summary(summary, out_dir: Path) -> None:
         ("events", summary.events),
         ("quotes", summary.quotes),
         ("places", summary.places),
+        ("actor mentions", summary.actors),
     ]:
         table.add_row(label, str(value))
     err.print(table)

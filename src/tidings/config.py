@@ -30,7 +30,14 @@ class Settings:
     # User lexicons that replace the bundled ones (None = bundled).
     verbs_file: Path | None = None
     countries_file: Path | None = None
-    people_file: Path | None = None
+    # Actor knowledge added before the bundled data (user entries win): people files with dated
+    # roles (CSV, YAML or TSV) and PETRARCH-format actor and agent dictionaries. In the
+    # environment, several files are separated by the path separator (":" on Unix).
+    people_files: tuple[Path, ...] = ()
+    petrarch_actors: tuple[Path, ...] = ()
+    petrarch_agents: tuple[Path, ...] = ()
+    # Use the bundled countries, organisations, people and role nouns (off: only the files above).
+    builtin_actors: bool = True
     # Gold data for `tidings eval` (default ../shared/data relative to the project root).
     data_dir: Path | None = None
 
@@ -52,6 +59,12 @@ class Settings:
 
 def _convert(name: str, raw: str, kind: type) -> object:
     try:
+        if kind is bool:
+            if raw.strip().lower() not in {"1", "0", "true", "false", "yes", "no", "on", "off"}:
+                raise ValueError("expected true or false")
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if kind is tuple:
+            return tuple(Path(p) for p in raw.split(os.pathsep) if p)
         if kind is int:
             return int(raw)
         if kind is float:

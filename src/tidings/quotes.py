@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from .actors import ActorResolver
+from .actors import ActorResolver, DocumentActors
 from .records import Quote, Span
 
 _QUOTE = re.compile(r"[“\"](?P<text>[^“”\"]{3,}?)[”\"]")
@@ -21,10 +21,10 @@ class QuoteFinder:
         self.actors = actors
         self.speech_verbs = speech_verbs
 
-    def __call__(self, parsed) -> list[Quote]:
+    def __call__(self, parsed, actors: DocumentActors | None = None) -> list[Quote]:
         article, quotes = parsed.article, []
         sentences = parsed.sentences
-        memory = self.actors.start(article.published)
+        memory = actors if actors is not None else self.actors.document(parsed)
         for match in _QUOTE.finditer(article.text):
             text = match.group("text").strip()
             if len(text.split()) < 3:

@@ -109,7 +109,16 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A resolved participant. ``code`` is ISO3 or an IGO/NGO code; ``cameo`` the CAMEO actor code."""
+    """A participant, as resolved from its phrase.
+
+    ``entity_text`` is the phrase as written; ``name`` the normalised name (the person, the
+    country, the organisation); ``code`` the country (ISO3) or, for international bodies, the
+    organisation's own code; ``sector`` the sector codes (``sectors.tsv``); ``cameo`` the full
+    CAMEO actor code (``---GOV`` when the country is unknown; ``A/B`` for a phrase that names
+    several actors at once, as PETRARCH dictionaries allow); ``role`` the office ("foreign
+    minister"); ``resolved_by`` the dictionary entries or document rule that resolved it, joined
+    by ``+`` (``countries.tsv:country:tur/adjective+roles.tsv:gov-foreign-minister``), or
+    ``unresolved`` for a name no dictionary knows."""
 
     entity_text: str
     name: str | None = None
@@ -117,9 +126,20 @@ class Actor:
     sector: tuple[str, ...] = ()
     cameo: str | None = None
     role: str | None = None
-    resolved_by: str | None = (
-        None  # the lexicon entry or rule that resolved it, e.g. countries.tsv:country:tur
-    )
+    resolved_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A row of the actors table: one phrase of the article that names an actor, resolved or
+    not (``actor.resolved_by == "unresolved"``), with its character span in ``Article.text``."""
+
+    mention_id: str
+    doc_id: str
+    actor: Actor
+    start: int
+    end: int
+    sequence: int  # sentence number
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,4 +235,5 @@ class CodedDocument:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
     sentences: tuple[Span, ...] = field(default=(), compare=False)

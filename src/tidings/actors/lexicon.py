@@ -7,6 +7,7 @@ this module only indexes it for look-up by surface form.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ..errors import ResourceError
@@ -68,6 +69,7 @@ class CountryLexicon:
 
     def __init__(self, countries: list[Country], forms: list[tuple[str, str, Country]], path: str):
         self.countries = {c.iso3: c for c in countries}
+        self.forms = forms
         self.index = SurfaceIndex()
         for surface, form, country in forms:
             self.index.add(surface, CountryMatch(country, form, f"{path}:{country.id}/{form}"))
@@ -98,81 +100,142 @@ class CountryLexicon:
 class Organisation:
     id: str
     name: str
-    code: str
+    aliases: tuple[str, ...]
+    country: str  # ISO3, or "" for international bodies and transnational groups
+    cameo: str  # the full CAMEO-style code: IGOUNO, NGOAMN, PSEREBHMS ...
     sector: tuple[str, ...]
 
 
-class OrganisationLexicon:
-    def __init__(self, orgs: list[tuple[Organisation, tuple[str, ...]]], path: str) -> None:
-        self.path = path
-        self.index = SurfaceIndex()
-        for org, aliases in orgs:
-            for form in (org.name, *aliases):
-                self.index.add(form, org)
-
-    @classmethod
-    def from_tsv(cls, path: Path) -> OrganisationLexicon:
-        orgs = []
-        for _, row in read_tsv(path, ("id", "name", "aliases", "code", "sector")):
-            org = Organisation(row["id"], row["name"], row["code"], _split(row["sector"]))
-            orgs.append((org, _split(row["aliases"])))
-        return cls(orgs, path.name)
-
-    def get(self, form: str) -> Organisation | None:
-        return self.index.get(form)  # type: ignore[return-value]
+def read_organisations(path: Path) -> list[Organisation]:
+    columns = ("id", "name", "aliases", "country", "cameo", "sector")
+    return [
+        Organisation(
+            row["id"],
+            row["name"],
+            _split(row["aliases"]),
+            row["country"],
+            row["cameo"],
+            _split(row["sector"]),
+        )
+        for _, row in read_tsv(path, columns)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """One person in one role for one period (ISO dates; ``start`` inclusive, ``end``
+    exclusive: the day the successor took over; "" = open)."""
+
     id: str
     name: str
+    aliases: tuple[str, ...]
     country: str
     sector: tuple[str, ...]
     role: str
-    start: str  # ISO date, "" = open
+    start: str
     end: str
-
-    def holds_on(self, date: str | None) -> bool:
-        """True when the role covers ``date`` (an undated article matches the current holder)."""
-        if date is None:
-            return not self.end
-        day = date[:10]
-        return (not self.start or self.start <= day) and (not self.end or day < self.end)
+    ref: str  # file:id or file:line, for resolved_by
 
 
-class PeopleLexicon:
-    """People with dated roles; one person may have several rows, one per role and period."""
+_PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "from", "to")
 
-    def __init__(self, people: list[tuple[Person, tuple[str, ...]]]) -> None:
-        self._by_form: dict[str, list[Person]] = {}
-        for person, aliases in people:
-            for form in {person.name, *aliases}:
-                self._by_form.setdefault(form.casefold(), []).append(person)
 
-    @classmethod
-    def from_tsv(cls, path: Path) -> PeopleLexicon:
-        columns = ("id", "name", "aliases", "country", "sector", "role", "from", "to")
-        people = []
-        for _, row in read_tsv(path, columns):
-            person = Person(
-                row["id"],
-                row["name"],
-                row["country"],
-                _split(row["sector"]),
-                row["role"],
-                row["from"],
-                row["to"],
+def read_people(path: Path) -> list[Person]:
+    """People with dated roles from a TSV (the bundled format), CSV or YAML file.
+
+    CSV and TSV have a header row with at least ``name`` and ``country`` (``id``, ``aliases``,
+    ``sector``, ``role``, ``from``, ``to`` are optional); YAML is a list of mappings with the
+    same keys, ``aliases`` either a list or ``|``-separated. Dates are ISO (``2015-11-24``).
+    """
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise ResourceError(f"{path}: no such people file")
+    if suffix in {".yaml", ".yml"}:
+        rows = _yaml_rows(path)
+    elif suffix == ".csv":
+        rows = _delimited_rows(path, ",")
+    else:
+        rows = _delimited_rows(path, "\t")
+    people = []
+    for line, row in rows:
+        where = f"{path}:{line}"
+        name = str(row.get("name") or "").strip()
+        country = str(row.get("country") or "").strip().upper()
+        if not name:
+            raise ResourceError(f"{where}: a person needs a name")
+        aliases = row.get("aliases") or ()
+        if isinstance(aliases, str):
+            aliases = _split(aliases)
+        start, end = _iso(row.get("from"), where), _iso(row.get("to"), where)
+        if start and end and end < start:
+            raise ResourceError(f"{where}: 'to' ({end}) is before 'from' ({start})")
+        sector = row.get("sector") or ("GOV" if row.get("role") else "")
+        ident = str(row.get("id") or "").strip() or (
+            line if isinstance(line, str) else f"line{line}"
+        )
+        people.append(
+            Person(
+                id=ident,
+                name=name,
+                aliases=tuple(str(a).strip() for a in aliases if str(a).strip()),
+                country=country,
+                sector=_split(sector) if isinstance(sector, str) else tuple(sector),
+                role=str(row.get("role") or "").strip().lower(),
+                start=start,
+                end=end,
+                ref=f"{path.name}:{ident}",
             )
-            people.append((person, _split(row["aliases"])))
-        return cls(people)
+        )
+    return people
 
-    def get(self, form: str, date: str | None) -> Person | None:
-        """The person called ``form`` in the role they held on ``date``, if any."""
-        candidates = self._by_form.get(form.strip().casefold(), [])
-        for person in candidates:
-            if person.holds_on(date):
-                return person
-        return None
+
+def _delimited_rows(path: Path, delimiter: str):
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter=delimiter)
+        missing = {"name", "country"} - set(reader.fieldnames or ())
+        if missing:
+            raise ResourceError(f"{path}:1: the header lacks {', '.join(sorted(missing))}")
+        unknown = set(reader.fieldnames or ()) - {"id", "note", *_PEOPLE_COLUMNS}
+        if unknown:
+            raise ResourceError(f"{path}:1: unknown column(s) {', '.join(sorted(unknown))}")
+        for row in reader:
+            if not any((v or "").strip() for v in row.values()) or (
+                row.get("id") or row.get("name") or ""
+            ).startswith("#"):
+                continue
+            yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def _yaml_rows(path: Path):
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise ResourceError(f"{path}:{line}: not valid YAML ({exc})") from None
+    if isinstance(data, dict) and "people" in data:
+        data = data["people"]
+    if not isinstance(data, list):
+        raise ResourceError(f"{path}:1: expected a list of people")
+    for n, row in enumerate(data, 1):
+        if not isinstance(row, dict):
+            raise ResourceError(f"{path}: entry {n} is not a mapping")
+        yield f"entry {n}", row
+
+
+def _iso(value, where: str) -> str:
+    """An ISO date from a YAML date, a string, or nothing."""
+    if value is None or value == "":
+        return ""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+    try:
+        return date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        raise ResourceError(f"{where}: {text!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +250,7 @@ class RoleLexicon:
     """Role and sector nouns ("foreign minister", "troops", "rebels"), longest match first."""
 
     def __init__(self, roles: list[Role]) -> None:
+        self.roles = roles
         self._by_term = {r.term: r for r in roles}
         self.max_words = max((len(r.term.split()) for r in roles), default=1)
         # Words of person titles, kept out of names ("Foreign Minister Ana Morales").
@@ -205,3 +269,22 @@ class RoleLexicon:
                 if role:
                     return role
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    code: str  # CAMEO three-letter agent code, Tidings' sector code
+    plover: str  # the PLOVER/POLECAT sector name
+    cameo: tuple[str, ...]  # CAMEO equivalents
+    name: str
+
+
+def read_sectors(path: Path) -> dict[str, Sector]:
+    sectors = {}
+    for line, row in read_tsv(path, ("code", "plover", "cameo", "name")):
+        if row["code"] in sectors:
+            raise ResourceError(f"{path}:{line}: sector {row['code']} listed twice")
+        sectors[row["code"]] = Sector(
+            row["code"], row["plover"], _split(row["cameo"]) or (row["code"],), row["name"]
+        )
+    return sectors

@@ -6,13 +6,21 @@ no recipient ("Arnor and Gondor clashed") counts as the reciprocal pairs among i
 Scores are micro-averaged over the suite: source-target pairs (ignoring the code), event codes
 (ignoring the actors), and whole triples. Sentences whose record expects an error (discards,
 bad parse) are scored as expecting no event.
+
+The suite runs on its own dictionaries, imported from the files its ``<Environment>`` names
+(``PETR.Validate.actors.txt``, ``PETR.Validate.agents.txt``), without Tidings' bundled actors.
+
+The actor part isolates actor coding from event detection: for each expected triple, is its
+source code among the codes of the actor mentions Tidings found in the sentence, and its target
+code? Both must be, for the triple to count. The suite writes ``---`` for a missing target
+("a senior official said"); that one needs no actor.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import permutations
 from pathlib import Path
 
@@ -54,11 +62,29 @@ def load(path: Path) -> list[GoldSentence]:
     return out
 
 
+def dictionaries(path: Path) -> dict[str, tuple[Path, ...]]:
+    """The suite's own dictionaries, as its <Environment> names them, beside the records."""
+    parser = etree.XMLParser(recover=True, remove_comments=True, huge_tree=True)
+    root = etree.parse(str(path), parser).getroot()
+    env = root.find("Environment")
+    found = {}
+    for tag, setting in (("Actorfile", "petrarch_actors"), ("Agentfile", "petrarch_agents")):
+        name = (env.findtext(tag) if env is not None else None) or ""
+        if name.strip() and (path.parent / name.strip()).is_file():
+            found[setting] = (path.parent / name.strip(),)
+    return found
+
+
+def _codes(actors) -> list[str]:
+    """CAMEO codes of actors; a phrase that names several actors (A/B) counts as each."""
+    return [code for a in actors if a.cameo or a.code for code in (a.cameo or a.code).split("/")]
+
+
 def predicted_triples(coded: CodedDocument) -> Counter:
     triples: Counter = Counter()
     for event in coded.events:
-        actors = [a.cameo or a.code for a in event.actor if a.cameo or a.code]
-        recipients = [r.cameo or r.code for r in event.recipient if r.cameo or r.code]
+        actors = _codes(event.actor)
+        recipients = _codes(event.recipient)
         if recipients:
             pairs = [(a, r) for a in actors for r in recipients]
         else:
@@ -73,6 +99,10 @@ def run(
     from ..run import Pipeline
 
     gold = load(path)
+    own = dictionaries(path)
+    if own:  # the suite's fictional actors need its own dictionaries, and only those
+        settings = replace(settings, builtin_actors=False, **own)
+        console.print("dictionaries: " + ", ".join(p.name for paths in own.values() for p in paths))
     pipeline = Pipeline(settings)
     raws = [
         RawDocument(g.id, f"{path.name}#{g.id}", text=g.text, date=g.date or None) for g in gold
@@ -81,9 +111,20 @@ def run(
     results = pipeline.code(raws)
     elapsed = time.perf_counter() - started
     scores = {"source-target pair": PRF(), "event code": PRF(), "triple": PRF()}
-    errors = []
+    actor_part = Counter()
+    errors, actor_errors = [], []
     for sentence, result in zip(gold, results, strict=True):
-        predicted = predicted_triples(result) if isinstance(result, CodedDocument) else Counter()
+        coded = result if isinstance(result, CodedDocument) else None
+        predicted = predicted_triples(coded) if coded else Counter()
+        found = set(_codes(m.actor for m in coded.actors)) if coded else set()
+        found.add("---")  # the suite's code for "no actor": nothing to find
+        for source, target, _ in sentence.triples:
+            actor_part["triples"] += 1
+            actor_part["source"] += source in found
+            actor_part["target"] += target in found
+            actor_part["both"] += source in found and target in found
+            if not (source in found and target in found):
+                actor_errors.append((sentence, source, target, found))
         expected = Counter(sentence.triples)
         scores["source-target pair"].add(
             Counter({(a, t): n for (a, t, _), n in predicted.items()}),
@@ -97,10 +138,28 @@ def run(
         if predicted != expected:
             errors.append((sentence, predicted))
     _print(console, scores, len(gold), sum(len(g.triples) for g in gold), elapsed)
+    _print_actors(console, actor_part)
+    for sentence, source, target, found in actor_errors[:show_errors]:
+        console.print(f"[bold]{sentence.id}[/bold] {sentence.text}")
+        console.print(f"   actors: gold {source} → {target}; found {sorted(found)}")
     for sentence, predicted in errors[:show_errors]:
         console.print(f"[bold]{sentence.id}[/bold] {sentence.text}")
         console.print(f"   gold {sorted(sentence.triples)}\n   got  {sorted(predicted.elements())}")
     return scores
+
+
+def _print_actors(console: Console, counts: Counter) -> None:
+    total = counts["triples"] or 1
+    table = Table(
+        title="Actor part: the expected source and target codes among the sentence's actors"
+    )
+    for column in ("measure", "right", "of", "rate"):
+        table.add_column(column, justify="right" if column != "measure" else "left")
+    for name in ("source", "target", "both"):
+        table.add_row(
+            name, str(counts[name]), str(counts["triples"]), f"{counts[name] / total:.3f}"
+        )
+    console.print(table)
 
 
 def _print(

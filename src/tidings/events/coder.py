@@ -106,14 +106,15 @@ class EventCoder:
         self.lead_sentences = lead_sentences
         self.min_confidence = min_confidence
 
-    def __call__(self, parsed, places: list[Place] | None = None) -> list[Event]:
+    def __call__(
+        self, parsed, places: list[Place] | None = None, actors: DocumentActors | None = None
+    ) -> list[Event]:
         article = parsed.article
-        memory = self.actors.start(article.published)
+        memory = actors if actors is not None else self.actors.document(parsed)
         events: dict[str, Event] = {}
         for number, sent in enumerate(parsed.sentences):
             if self.lead_sentences and number >= self.lead_sentences:
                 break
-            self._remember_people(sent, memory)
             used: set[int] = set()  # predicates already coded: a verb entry beats its noun's
             for token in sorted(sent, key=lambda t: t.pos_ != "VERB"):
                 for event in self._code_token(
@@ -183,7 +184,7 @@ class EventCoder:
         self, entry, token, predicate, args, sent, number, article, memory, places
     ) -> list[Event]:
         actors = self._resolve_all(args.actors, memory)
-        if not actors or all(a.code is None for a, _ in actors):
+        if not actors or all(a.code is None and not a.sector for a, _ in actors):
             return []
         recipients = [r for r in self._resolve_all(args.recipients, memory) if r[0] != actors[0][0]]
         code = self.cameo[entry.cameo]
@@ -234,15 +235,6 @@ class EventCoder:
             if found is not None and found[0] not in [a for a, _ in out]:
                 out.append(found)
         return out
-
-    def _remember_people(self, sent, memory: DocumentActors) -> None:
-        """Resolve every named person as they appear, so later pronouns and surnames point back.
-
-        ORG is included because the small English model often tags surnames as organisations.
-        """
-        for ent in sent.ents:
-            if ent.label_ in {"PERSON", "ORG"}:
-                self.actors.resolve(ent.root, memory)
 
     def _speaker(self, predicate, memory) -> Actor | None:
         """The subject of the speech verb whose complement contains the predicate, if any."""

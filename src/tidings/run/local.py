@@ -30,6 +30,7 @@ class RunSummary:
     events: int = 0
     quotes: int = 0
     places: int = 0
+    actors: int = 0  # actor mentions
 
 
 class LocalExecutor:
@@ -112,3 +113,4 @@ def _count(doc: CodedDocument, summary: RunSummary) -> None:
     summary.events += len(doc.events)
     summary.quotes += len(doc.quotes)
     summary.places += len(doc.places)
+    summary.actors += len(doc.actors)

@@ -1,8 +1,9 @@
 """The pipeline: the stage order, and the turning of a stage failure into a ``Rejected`` record.
 
     RawDocument ─ clean ─▶ Article ─ nlp ─▶ ParsedArticle ─┬ places ─▶ [Place]
-                                                            ├ events ─▶ [Event]  (uses places)
-                                                            └ quotes ─▶ [Quote]
+                                                            ├ actors ─▶ [ActorMention]
+                                                            ├ events ─▶ [Event]  (uses both)
+                                                            └ quotes ─▶ [Quote]  (uses actors)
                                                            ═▶ CodedDocument
 
 Stages are built once (their resources come from ``resources``, cached per process) and know
@@ -35,12 +36,20 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings = settings or Settings.load()
         countries = resources.country_lexicon(settings.countries_file)
-        actors = ActorResolver(
-            countries,
-            resources.organisation_lexicon(),
-            resources.people_lexicon(settings.people_file),
-            resources.role_lexicon(),
+        dictionary = resources.actor_dictionary(
+            settings.countries_file,
+            tuple(settings.people_files),
+            tuple(settings.petrarch_actors),
+            tuple(settings.petrarch_agents),
+            settings.builtin_actors,
         )
+        actors = ActorResolver(
+            dictionary,
+            countries,
+            frozenset(resources.sector_table()),
+            titles=resources.role_lexicon().words,
+        )
+        self.actors = actors
         speech = resources.speech_verbs()
         self.cleaner = Cleaner(
             resources.furniture_rules(),
@@ -97,10 +106,12 @@ class Pipeline:
         stage = "places"
         try:
             places = self.places(parsed)
+            stage = "actors"
+            actors = self.actors.document(parsed)
             stage = "events"
-            events = self.events(parsed, places)
+            events = self.events(parsed, places, actors)
             stage = "quotes"
-            quotes = self.quotes(parsed)
+            quotes = self.quotes(parsed, actors)
         except Exception as exc:  # as above: reported per document, never fatal to the run
             log.exception("%s: %s failed", article.source, stage)
             return Rejected(
@@ -111,5 +122,6 @@ class Pipeline:
             events=tuple(events),
             quotes=tuple(quotes),
             places=place_rows(article.doc_id, places),
+            actors=tuple(actors.mentions),
             sentences=parsed.sentence_spans(),
         )

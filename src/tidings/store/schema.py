@@ -36,7 +36,7 @@ def _fields(cls) -> list[pa.Field]:
 
 @cache
 def table_schema(table: str) -> pa.Schema:
-    """The schema of a store table: documents, events, quotes or places."""
+    """The schema of a store table: documents, events, quotes, places or actors."""
     if table == "documents":
         return pa.schema(_fields(records.Article))
     if table == "events":
@@ -46,10 +46,13 @@ def table_schema(table: str) -> pa.Schema:
     if table == "places":
         mention = [f for f in _fields(records.PlaceMention) if f.name != "place"]
         return pa.schema(mention + _fields(records.Place))
+    if table == "actors":
+        mention = [f for f in _fields(records.ActorMention) if f.name != "actor"]
+        return pa.schema(mention + _fields(records.Actor))
     raise KeyError(table)
 
 
-TABLES = ("documents", "events", "quotes", "places")
+TABLES = ("documents", "events", "quotes", "places", "actors")
 
 
 def to_rows(coded: records.CodedDocument) -> dict[str, list[dict]]:
@@ -58,8 +61,13 @@ def to_rows(coded: records.CodedDocument) -> dict[str, list[dict]]:
         {"place_id": p.place_id, "doc_id": p.doc_id, **dataclasses.asdict(p.place)}
         for p in coded.places
     ]
+    actors = []
+    for m in coded.actors:
+        row = {k: v for k, v in dataclasses.asdict(m).items() if k != "actor"}
+        actors.append({**row, **dataclasses.asdict(m.actor)})
     return {
         "documents": [dataclasses.asdict(coded.article)],
+        "actors": actors,
         "events": [dataclasses.asdict(e) for e in coded.events],
         "quotes": [dataclasses.asdict(q) for q in coded.quotes],
         "places": places,
