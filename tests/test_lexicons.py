@@ -81,3 +81,18 @@ def test_people_roles_depend_on_the_article_date():
     assert coding("Erdogan", "2010-06-01").role == "prime minister"
     assert coding("Cavusoglu", "2024-01-01").cameo == "TURELI"  # left office in 2023
     assert coding("Cavusoglu", "2024-01-01").role == "former foreign minister"
+
+
+def test_actor_data_files_agree_with_each_other():
+    """Every sector code is in sectors.tsv; every country is a country of countries.tsv (or, for
+    people of international bodies, an organisation's CAMEO code)."""
+    sectors = set(resources.sector_table())
+    countries = set(resources.country_lexicon().countries)
+    org_codes = {org.cameo for org in resources.organisations()}
+    for role in resources.role_lexicon().roles:
+        assert role.sector in sectors, role.id
+    for org in resources.organisations():
+        assert set(org.sector) <= sectors and org.country in countries | {""}, org.id
+    for person in resources.people():
+        assert set(person.sector) <= sectors, person.id
+        assert person.country in countries | org_codes, person.id
