@@ -186,7 +186,13 @@ class EventCoder:
         actors = self._resolve_all(args.actors, memory)
         if not actors or all(a.code is None and not a.sector for a, _ in actors):
             return []
-        recipients = [r for r in self._resolve_all(args.recipients, memory) if r[0] != actors[0][0]]
+        # A recipient that is an actor again ("the EU pledged ... the EU") is no recipient.
+        own = {a.cameo for a, _ in actors if a.cameo and not a.cameo.startswith("---")}
+        recipients = [
+            r
+            for r in self._resolve_all(args.recipients, memory)
+            if r[0] != actors[0][0] and r[0].cameo not in own
+        ]
         code = self.cameo[entry.cameo]
         confidence = _confidence(entry, actors, recipients)
         text_info = TextInfo(

@@ -47,7 +47,11 @@ def run_query(
 ) -> tuple[list[str], list[tuple]]:
     """Column names and rows (at most ``limit``) of a SQL query over a store."""
     con = connect(root)
-    cursor = con.execute(sql)
+    try:
+        cursor = con.execute(sql)
+    except duckdb.Error as exc:  # the user's SQL: a message, not a traceback
+        con.close()
+        raise ConfigError(f"query failed: {exc}") from None
     if cursor.description is None:
         return [], []
     columns = [d[0] for d in cursor.description]
