@@ -137,9 +137,6 @@ class PhraseIndex:
             self._by_first.setdefault(pattern.words[0], []).append((pattern, value))
             self._sorted = False
 
-    def __len__(self) -> int:
-        return sum(len(v) for v in self._by_first.values())
-
     def match(
         self, texts: Sequence[str], i: int, *, stop: int | None = None
     ) -> tuple[object, int] | None:
@@ -187,7 +184,6 @@ class ActorDictionary:
         self.agents = PhraseIndex()
         self._seen_actor: set[tuple[str, ...]] = set()
         self._seen_agent: set[tuple[str, ...]] = set()
-        self.sources: list[str] = []
 
     def add_actor(self, forms: Iterable[str | Pattern], entry: ActorEntry) -> None:
         for form in forms:
@@ -206,11 +202,9 @@ class ActorDictionary:
             self._seen_agent.add(pattern.words)
             self.agents.add(pattern, entry)
 
-    def find_actor(self, texts: Sequence[str], *, skip: set[int] = frozenset()):  # noqa: B006
+    def find_actor(self, texts: Sequence[str]):
         """The first actor phrase in ``texts``: (entry, start, end), or None."""
         for i in range(len(texts)):
-            if i in skip:
-                continue
             found = self.actors.match(texts, i)
             if found is not None:
                 return found[0], i, found[1]

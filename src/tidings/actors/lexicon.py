@@ -247,12 +247,10 @@ class Role:
 
 
 class RoleLexicon:
-    """Role and sector nouns ("foreign minister", "troops", "rebels"), longest match first."""
+    """Role and sector nouns ("foreign minister", "troops", "rebels")."""
 
     def __init__(self, roles: list[Role]) -> None:
         self.roles = roles
-        self._by_term = {r.term: r for r in roles}
-        self.max_words = max((len(r.term.split()) for r in roles), default=1)
         # Words of person titles, kept out of names ("Foreign Minister Ana Morales").
         self.words = frozenset(w for r in roles if r.role for w in r.term.split())
 
@@ -260,15 +258,6 @@ class RoleLexicon:
     def from_tsv(cls, path: Path) -> RoleLexicon:
         rows = read_tsv(path, ("id", "term", "sector", "role"))
         return cls([Role(r["id"], r["term"].lower(), r["sector"], r["role"]) for _, r in rows])
-
-    def find(self, words: list[str]) -> Role | None:
-        """The longest role term among the (lower-cased) words, preferring the rightmost."""
-        for size in range(min(self.max_words, len(words)), 0, -1):
-            for i in range(len(words) - size, -1, -1):
-                role = self._by_term.get(" ".join(words[i : i + size]))
-                if role:
-                    return role
-        return None
 
 
 @dataclass(frozen=True, slots=True)

