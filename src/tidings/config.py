@@ -27,9 +27,18 @@ class Settings:
     lead_sentences: int = 0
     # Events below this confidence are not written.
     min_confidence: float = 0.0
-    # User lexicons that replace the bundled ones (None = bundled).
-    verbs_file: Path | None = None
+    # A countries file that replaces the bundled one (None = bundled).
     countries_file: Path | None = None
+    # Event lexicons added before the bundled one (user entries win): files in Tidings' own
+    # format (verbs.tsv: an entry with a bundled id replaces it) and PETRARCH-format verb
+    # dictionaries (PETRARCH 1 patterns with synsets, or PETRARCH 2's CAMEO 2.0 format).
+    verbs_files: tuple[Path, ...] = ()
+    petrarch_verbs: tuple[Path, ...] = ()
+    # Discard lists in PETRARCH's format: "+PHRASE" drops the story, "PHRASE" the sentence.
+    discards_files: tuple[Path, ...] = ()
+    # Use the bundled verb lexicon and discard list (off: only the files above).
+    builtin_verbs: bool = True
+    builtin_discards: bool = True
     # Actor knowledge added before the bundled data (user entries win): people files with dated
     # roles (CSV, YAML or TSV) and PETRARCH-format actor and agent dictionaries. In the
     # environment, several files are separated by the path separator (":" on Unix).

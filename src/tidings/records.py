@@ -188,7 +188,7 @@ class Event:
     doc_id: str
     actor: tuple[Actor, ...]
     recipient: tuple[Actor, ...]
-    event: str  # PLOVER event type
+    event: str | None  # PLOVER event type (None for a code an imported dictionary invented)
     cameo: str
     text_info: TextInfo
     rule: str  # the lexicon entry or model that produced it, e.g. verbs.tsv:accuse

@@ -172,10 +172,39 @@ def role_lexicon(path: Path | None = None):
 
 
 @cache
-def verb_lexicon(path: Path | None = None):
+def verb_lexicon(user_files: tuple[Path, ...] = (), builtin: bool = True):
+    """Tidings-format verb entries: the user's files first, then the bundled ``verbs.tsv``;
+    a user entry with a bundled entry's id replaces it."""
     from .events.lexicon import VerbLexicon
 
-    return VerbLexicon.from_tsv(path or data_path("verbs.tsv"), cameo_table().codes)
+    paths = [Path(p) for p in user_files] + ([data_path("verbs.tsv")] if builtin else [])
+    return VerbLexicon.from_files(paths, cameo_table().codes)
+
+
+@cache
+def surface_lexicon(paths: tuple[Path, ...] = ()):
+    """Imported PETRARCH verb dictionaries, merged in order (None when there are none)."""
+    from .events.petrarch import read_verbs
+
+    lexicon = None
+    for path in paths:
+        loaded = read_verbs(Path(path))
+        lexicon = loaded if lexicon is None else lexicon.merged(loaded)
+    return lexicon
+
+
+@cache
+def discards(user_files: tuple[Path, ...] = (), builtin: bool = True):
+    from .events.coder import Discards
+    from .events.petrarch import read_discards
+
+    sentence, story = [], []
+    paths = [Path(p) for p in user_files] + ([data_path("discards.txt")] if builtin else [])
+    for path in paths:
+        more_sentence, more_story = read_discards(path)
+        sentence += more_sentence
+        story += more_story
+    return Discards(tuple(sentence), tuple(story))
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from .dictionary import ActorDictionary
 from .lexicon import CountryLexicon, RoleLexicon
-from .resolver import ActorResolver, DocumentActors, phrase_tokens
+from .resolver import ActorResolver, DocumentActors, phrase_tokens, separate
 
 __all__ = [
     "ActorDictionary",
@@ -11,4 +11,5 @@ __all__ = [
     "DocumentActors",
     "RoleLexicon",
     "phrase_tokens",
+    "separate",
 ]

@@ -36,9 +36,11 @@ from ..errors import ResourceError
 from .dictionary import ActorDictionary, ActorEntry, AgentEntry, Coding, pattern_for
 
 _CODE = re.compile(r"\[([^\]]*)\]")
+# A comment starts a line or follows a blank: "[###]" (a code) is not one.
+_COMMENT = re.compile(r"(?:^|\s)[#;]")
 
 
-def _lines(path: Path):
+def content_lines(path: Path):
     """(line number, text) of the lines that carry content: comments and blanks removed."""
     if not path.is_file():
         raise ResourceError(f"{path}: no such dictionary file")
@@ -56,7 +58,7 @@ def _lines(path: Path):
                 continue
             if "---STOP---" in line:
                 return
-            line = line.split("#", 1)[0].split(";", 1)[0].rstrip()
+            line = _COMMENT.split(line, 1)[0].rstrip()
             if line.strip():
                 yield number, line
 
@@ -127,7 +129,7 @@ def read_actors(path: Path, into: ActorDictionary) -> int:
         into.add_actor(forms, entry)
         entries += 1
 
-    for number, line in _lines(path):
+    for number, line in content_lines(path):
         where = f"{path}:{number}"
         if line[0].isspace():  # a dated (or default) code for the current entry
             found = _CODE.search(line)
@@ -171,7 +173,7 @@ def read_agents(path: Path, into: ActorDictionary) -> int:
     """Add the agents of a PETRARCH agent dictionary; return how many entries were read."""
     sets: dict[str, list[str]] = {}
     entries = 0
-    for number, line in _lines(path):
+    for number, line in content_lines(path):
         where = f"{path}:{number}"
         if "!" in line and "=" in line and "[" not in line:
             name, _, members = line.partition("=")

@@ -391,19 +391,21 @@ def is_mention_head(token) -> bool:
         return token.lower_ in _PERSON_PRONOUNS and token.dep_ != "poss"
     if token.pos_ not in _HEAD_POS:
         return False
-    if token.dep_ not in _PHRASE_DEPS or _separate(token):
+    if token.dep_ not in _PHRASE_DEPS or separate(token):
         return True
     return token.head.pos_ not in _HEAD_POS | {"PRON", "ADJ"}  # a broken parse: "Ethiopia act"
 
 
-def _separate(token) -> bool:
+def separate(token) -> bool:
     """A name hung on another name as apposition or modifier is a list item, not part of its
     phrase: "Mordor, the Shire, Fornost and Bree"; "Fornost and the evil awful Gondor"."""
     # Names, by their capital: the small model tags unknown names as common nouns.
     if not (token.text[:1].isupper() and token.head.text[:1].isupper()):
         return False
     # an adjacent nmod is part of the name ("Calenardhon Gondor"); one further off is not
-    return token.dep_ == "appos" or (token.dep_ == "nmod" and token.i < token.head.i - 1)
+    if token.dep_ == "appos":  # "Minister Telemar" is one name; "Mordor, the Shire" a list
+        return token.i != token.head.i + 1
+    return token.dep_ == "nmod" and token.i < token.head.i - 1
 
 
 def phrase_tokens(head) -> list:
@@ -412,7 +414,7 @@ def phrase_tokens(head) -> list:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            inside = child.dep_ in _PHRASE_DEPS and not child.is_punct and not _separate(child)
+            inside = child.dep_ in _PHRASE_DEPS and not child.is_punct and not separate(child)
             if child.is_punct and child.text in "-–" and not child.whitespace_:
                 inside = not tok.doc[child.i - 1].whitespace_  # "Al-Qaeda", "Barad-dur"
             elif child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS and tok.pos_ in _HEAD_POS:

@@ -68,7 +68,13 @@ def dictionaries(path: Path) -> dict[str, tuple[Path, ...]]:
     root = etree.parse(str(path), parser).getroot()
     env = root.find("Environment")
     found = {}
-    for tag, setting in (("Actorfile", "petrarch_actors"), ("Agentfile", "petrarch_agents")):
+    tags = (
+        ("Actorfile", "petrarch_actors"),
+        ("Agentfile", "petrarch_agents"),
+        ("Verbfile", "petrarch_verbs"),
+        ("Discardfile", "discards_files"),
+    )
+    for tag, setting in tags:
         name = (env.findtext(tag) if env is not None else None) or ""
         if name.strip() and (path.parent / name.strip()).is_file():
             found[setting] = (path.parent / name.strip(),)
@@ -76,8 +82,9 @@ def dictionaries(path: Path) -> dict[str, tuple[Path, ...]]:
 
 
 def _codes(actors) -> list[str]:
-    """CAMEO codes of actors; a phrase that names several actors (A/B) counts as each."""
-    return [code for a in actors if a.cameo or a.code for code in (a.cameo or a.code).split("/")]
+    """CAMEO codes of actors; a phrase that names several actors (A/B) counts as each, and a
+    phrase no dictionary codes is the suite's "---"."""
+    return [code for a in actors for code in (a.cameo or a.code or "---").split("/")]
 
 
 def predicted_triples(coded: CodedDocument) -> Counter:
@@ -85,10 +92,10 @@ def predicted_triples(coded: CodedDocument) -> Counter:
     for event in coded.events:
         actors = _codes(event.actor)
         recipients = _codes(event.recipient)
-        if recipients:
-            pairs = [(a, r) for a in actors for r in recipients]
+        if recipients:  # an actor is not its own target (PETRARCH drops such pairs too)
+            pairs = [(a, r) for a in actors for r in recipients if a != r]
         else:
-            pairs = list(permutations(actors, 2))
+            pairs = [(a, r) for a, r in permutations(actors, 2) if a != r]
         triples.update((a, r, event.cameo) for a, r in pairs)
     return triples
 
@@ -101,7 +108,9 @@ def run(
     gold = load(path)
     own = dictionaries(path)
     if own:  # the suite's fictional actors need its own dictionaries, and only those
-        settings = replace(settings, builtin_actors=False, **own)
+        settings = replace(
+            settings, builtin_actors=False, builtin_verbs=False, builtin_discards=False, **own
+        )
         console.print("dictionaries: " + ", ".join(p.name for paths in own.values() for p in paths))
     pipeline = Pipeline(settings)
     raws = [

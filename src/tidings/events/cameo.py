@@ -13,9 +13,9 @@ from ..resources import read_tsv
 class CameoCode:
     code: str
     name: str
-    goldstein: float
-    quad_class: int
-    plover: str
+    goldstein: float | None
+    quad_class: int | None
+    plover: str | None
     mode: str | None
     context: tuple[str, ...]
 
@@ -61,6 +61,22 @@ class CameoTable:
             return self.codes[code]
         except KeyError:
             raise ResourceError(f"unknown CAMEO code {code!r}") from None
+
+    def get(self, code: str) -> CameoCode:
+        """The code's entry; a code the table lacks (an imported dictionary's own, such as
+        "1717" or TABARI's "903") takes what its longest known prefix says, or nothing."""
+        if code in self.codes:
+            return self.codes[code]
+        parent = next(
+            (self.codes[code[:n]] for n in range(len(code) - 1, 1, -1) if code[:n] in self.codes),
+            None,
+        )
+        if parent is None:
+            return CameoCode(code, "", None, None, None, None, ())
+        return CameoCode(
+            code, parent.name, parent.goldstein, parent.quad_class, parent.plover,
+            parent.mode, parent.context,
+        )  # fmt: skip
 
     def __contains__(self, code: str) -> bool:
         return code in self.codes

@@ -19,10 +19,12 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from ..actors import ActorResolver, DocumentActors
+from ..actors import ActorResolver, DocumentActors, phrase_tokens, separate
+from ..actors.resolver import contiguous
 from ..records import Actor, Event, Place, Span, TextInfo
 from .cameo import CameoTable
-from .lexicon import VerbEntry, VerbLexicon
+from .lexicon import SurfaceLexicon, VerbEntry, VerbLexicon
+from .surface import Phrase, SentenceView, match, pick_form
 
 # Verbs that carry an event noun: "held talks", "launched an attack", "continue its support".
 _LIGHT_VERBS = {
@@ -74,7 +76,10 @@ _WANT = {
 _FUTURE = {"will", "wo", "'ll", "shall", "going"}
 _HYPOTHETICAL = {"would", "could", "might", "may", "should"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_INHERIT = {"xcomp", "conj", "advcl", "ccomp"}
+# A clause without a subject takes its governor's ("wants to deepen", "met and agreed"); a
+# reported clause (ccomp) has its own subject, and one without is a parse error, not the
+# speaker's ("Ethiopia act on ..., an official said": not the official).
+_INHERIT = {"xcomp", "conj", "advcl"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -84,6 +89,23 @@ class _Args:
     recipients: list
     passive: bool = False
     via_prep: bool = False  # the recipient came from the entry's preposition
+
+
+@dataclass(frozen=True, slots=True)
+class Discards:
+    """Discard rules (``discards.txt``, PETRARCH's format): phrases that drop a sentence, and
+    phrases that drop a whole story (sports results, market reports, entertainment)."""
+
+    sentence: tuple[tuple[str, ...], ...] = ()
+    story: tuple[tuple[str, ...], ...] = ()
+
+    def hits(self, words: list[str], phrases) -> tuple[str, ...] | None:
+        for phrase in phrases:
+            n = len(phrase)
+            for i in range(len(words) - n + 1):
+                if tuple(words[i : i + n]) == phrase:
+                    return phrase
+        return None
 
 
 class EventCoder:
@@ -96,6 +118,8 @@ class EventCoder:
         actors: ActorResolver,
         speech_verbs: frozenset[str],
         *,
+        surface: SurfaceLexicon | None = None,
+        discards: Discards | None = None,
         lead_sentences: int = 0,
         min_confidence: float = 0.0,
     ) -> None:
@@ -103,6 +127,8 @@ class EventCoder:
         self.cameo = cameo
         self.actors = actors
         self.speech_verbs = speech_verbs
+        self.surface = surface
+        self.discards = discards or Discards()
         self.lead_sentences = lead_sentences
         self.min_confidence = min_confidence
 
@@ -111,28 +137,41 @@ class EventCoder:
     ) -> list[Event]:
         article = parsed.article
         memory = actors if actors is not None else self.actors.document(parsed)
+        if self.discards.story and self.discards.hits(
+            [t.text.upper() for t in parsed.doc], self.discards.story
+        ):
+            return []
         events: dict[str, Event] = {}
         for number, sent in enumerate(parsed.sentences):
             if self.lead_sentences and number >= self.lead_sentences:
                 break
-            used: set[int] = set()  # predicates already coded: a verb entry beats its noun's
+            if self.discards.sentence and self.discards.hits(
+                [t.text.upper() for t in sent], self.discards.sentence
+            ):
+                continue
+            context = _Context(sent, number, article, memory, places or [])
             for token in sorted(sent, key=lambda t: t.pos_ != "VERB"):
-                for event in self._code_token(
-                    token, sent, number, article, memory, places or [], used
-                ):
+                if token.i in context.covered:
+                    continue
+                for event in self._code_token(token, context):
                     events.setdefault(event.event_id, event)
         return [e for e in events.values() if e.confidence >= self.min_confidence]
 
     # -- predicates ---------------------------------------------------------------------------
 
-    def _code_token(self, token, sent, number, article, memory, places, used) -> list[Event]:
+    def _code_token(self, token, ctx: _Context) -> list[Event]:
+        verbal = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+        if verbal and self.surface is not None:
+            events = self._code_surface(token, ctx)
+            if events:
+                return events
         if token.pos_ in {"VERB", "AUX"}:
             entries, predicate = self.lexicon.candidates(token.lemma_.lower(), "VERB"), token
         elif token.pos_ == "NOUN" and token.head.lemma_ in _LIGHT_VERBS and token.dep_ == "dobj":
             entries, predicate = self.lexicon.candidates(token.lemma_.lower(), "NOUN"), token.head
         else:
             return []
-        if predicate.i in used:
+        if predicate.i in ctx.used:
             return []
         for n, entry in enumerate(entries):
             args = self._arguments(token, predicate, entry)
@@ -140,13 +179,86 @@ class EventCoder:
             # ("agreed to hold talks with Iran" is not "agreed with Iran").
             if args is None or (entry.prep and not args.via_prep and n < len(entries) - 1):
                 continue
+            actors = self._resolve_all(args.actors, ctx.memory)
+            recipients = self._resolve_all(args.recipients, ctx.memory)
             events = self._build(
-                entry, token, predicate, args, sent, number, article, memory, places
+                entry.cameo,
+                entry.rule,
+                entry.specificity,
+                token,
+                predicate,
+                actors,
+                recipients,
+                ctx,
             )
             if events:
-                used.add(predicate.i)
+                ctx.used.add(predicate.i)
             return events
         return []
+
+    def _code_surface(self, token, ctx: _Context) -> list[Event]:
+        """An imported (PETRARCH) verb: its longest matching pattern, else its own code."""
+        forms = self.surface.lookup(token.text, token.lemma_)
+        if not forms:
+            return []
+        view = ctx.view(self.actors)
+        form = pick_form(forms, token, view.words)
+        if form is None:
+            return []
+        right_end = _clause_end(token)
+        found = match(self.surface, form, token, view, right_end)
+        if found.code == "---":
+            return []
+        first, last = found.verb
+        passive = _passive(token)
+        bindings = found.bindings
+        compound = bindings.get("compound")
+        if "source" in bindings:
+            actors = self._phrase_actors(bindings["source"], ctx)
+        elif compound is not None and compound.first < first:  # "% * TALKS": the compound acts
+            actors = self._phrase_actors(compound, ctx)
+        elif passive is not None:
+            actors = self._resolve_all(_expand(passive), ctx.memory)
+        else:
+            actors = self._resolve_all(_expand(_subjects(token)), ctx.memory)
+            if not any(_coded(a) for a, _ in actors):
+                before = [p for p in view.phrase_before(first - 1, ctx.sent.start) if p.coded]
+                actors = self._phrase_actors(before[0], ctx) if before else actors
+        if "target" in bindings:
+            recipients = self._phrase_actors(bindings["target"], ctx)
+        elif compound is not None and compound.first > last:  # "* WITH %": with each of them
+            recipients = self._phrase_actors(compound, ctx)
+        elif compound is not None:  # "% * [030:030]": each with the others, a reciprocal event
+            recipients = []  # (actors and no recipient: each acted on the others)
+        elif passive is not None:
+            subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+            recipients = self._resolve_all(_expand(subjects), ctx.memory)
+        else:
+            # PETRARCH's target: the first coded phrase of the clause. An uncoded one would be
+            # its "---", which its default (require_dyad) drops: imported dictionaries are
+            # coded as their authors expect.
+            coded = [p for p in view.phrase_after(last + 1, right_end) if p.coded]
+            recipients = self._phrase_actors(coded[0], ctx) if coded else []
+        codes = found.code.split(":", 1)
+        events = self._build(
+            codes[0], found.rule, 1 + bool(found.pattern), token, token, actors, recipients, ctx
+        )
+        if len(codes) == 2 and codes[1] != "---" and recipients:  # "A:B": B back from the target
+            events += self._build(
+                codes[1], found.rule, 1 + bool(found.pattern), token, token, recipients, actors, ctx
+            )
+        if events:
+            ctx.used.add(token.i)
+            ctx.covered.update(range(last + 1, right_end + 1))  # PETRARCH codes a clause once
+        return events
+
+    def _phrase_actors(self, phrase: Phrase, ctx: _Context) -> list[tuple[Actor, tuple[int, int]]]:
+        out = []
+        for head in phrase.heads:
+            found = self._named(head, ctx.memory) or _uncoded(head)
+            if found[0] not in [a for a, _ in out]:
+                out.append(found)
+        return out
 
     def _arguments(self, token, predicate, entry: VerbEntry) -> _Args | None:
         """Actor and recipient tokens for an entry, or None when the entry's pattern fails."""
@@ -181,22 +293,18 @@ class EventCoder:
         return _Args(_expand(actors), _expand(recipients), passive, via_prep)
 
     def _build(
-        self, entry, token, predicate, args, sent, number, article, memory, places
+        self, cameo, rule, specificity, token, predicate, actors, recipients, ctx: _Context
     ) -> list[Event]:
-        actors = self._resolve_all(args.actors, memory)
         if not actors or all(a.code is None and not a.sector for a, _ in actors):
             return []
         # A recipient that is an actor again ("the EU pledged ... the EU") is no recipient.
         own = {a.cameo for a, _ in actors if a.cameo and not a.cameo.startswith("---")}
-        recipients = [
-            r
-            for r in self._resolve_all(args.recipients, memory)
-            if r[0] != actors[0][0] and r[0].cameo not in own
-        ]
-        code = self.cameo[entry.cameo]
-        confidence = _confidence(entry, actors, recipients)
+        recipients = [r for r in recipients if r[0] != actors[0][0] and (r[0].cameo not in own)]
+        sent, article = ctx.sent, ctx.article
+        code = self.cameo.get(cameo)
+        confidence = _confidence(specificity, actors, recipients)
         text_info = TextInfo(
-            sequence=number,
+            sequence=ctx.number,
             start=sent.start_char,
             end=sent.start_char + len(sent.text.rstrip()),
             sentence=sent.text.rstrip(),
@@ -207,7 +315,7 @@ class EventCoder:
         actor_list = tuple(a for a, _ in actors)
         recipient_list = tuple(r for r, _ in recipients)
         event_id = _event_id(
-            article.doc_id, number, token.idx, entry.cameo, actor_list, recipient_list
+            article.doc_id, ctx.number, token.idx, cameo, actor_list, recipient_list
         )
         return [
             Event(
@@ -216,20 +324,20 @@ class EventCoder:
                 actor=actor_list,
                 recipient=recipient_list,
                 event=code.plover,
-                cameo=code.code,
+                cameo=cameo,
                 text_info=text_info,
-                rule=entry.rule,
+                rule=rule,
                 date=event_date(sent, article.published),
                 mode=code.mode,
                 context=code.context,
                 goldstein=code.goldstein,
                 quad_class=code.quad_class,
                 event_loc=_location(
-                    sent, places, article, [*text_info.actor_spans, *text_info.recipient_spans]
+                    sent, ctx.places, article, [*text_info.actor_spans, *text_info.recipient_spans]
                 ),
                 negated=_negated(token, predicate),
                 modality=_modality(token, predicate),
-                reported_by=self._speaker(predicate, memory),
+                reported_by=self._speaker(predicate, ctx.memory),
                 confidence=confidence,
             )
         ]
@@ -237,10 +345,25 @@ class EventCoder:
     def _resolve_all(self, tokens, memory) -> list[tuple[Actor, tuple[int, int]]]:
         out = []
         for tok in tokens:
-            found = self.actors.resolve(tok, memory)
+            if tok.i in memory.consumed and tok.i not in memory.by_head:
+                continue  # coded inside a larger phrase ("lawmakers in A and B")
+            found = self._named(tok, memory)
             if found is not None and found[0] not in [a for a, _ in out]:
                 out.append(found)
         return out
+
+    def _named(self, head, memory) -> tuple[Actor, tuple[int, int]] | None:
+        """The head's actor; an unknown short form takes the name it abbreviates when the
+        parser hung that name on it ("the European Union (EU)": EU ← Union)."""
+        found = self.actors.resolve(head, memory)
+        if found is not None and _coded(found[0]):
+            return found
+        for child in head.children:
+            if child.dep_ in {"nmod", "appos"} and child.i < head.i:
+                named = self.actors.resolve(child, memory)
+                if named is not None and _coded(named[0]):
+                    return named
+        return found
 
     def _speaker(self, predicate, memory) -> Actor | None:
         """The subject of the speech verb whose complement contains the predicate, if any."""
@@ -252,6 +375,115 @@ class EventCoder:
                 found = self.actors.resolve(subjects[0], memory) if subjects else None
                 return found[0] if found else None
         return None
+
+
+class _Context:
+    """One sentence being coded: what the rules share (the noun-phrase view is built lazily)."""
+
+    def __init__(self, sent, number, article, memory, places) -> None:
+        self.sent, self.number, self.article = sent, number, article
+        self.memory, self.places = memory, places
+        self.used: set[int] = set()  # predicates already coded: a verb entry beats its noun's
+        self.covered: set[int] = set()  # tokens inside a clause a surface pattern coded
+        self._view: SentenceView | None = None
+
+    def view(self, resolver: ActorResolver) -> SentenceView:
+        if self._view is None:
+            self._view = SentenceView(self.sent, _phrases(self.sent, resolver, self.memory))
+        return self._view
+
+
+def _phrases(sent, resolver: ActorResolver, memory: DocumentActors) -> list[Phrase]:
+    """Noun phrases of a sentence: actor mentions (coded), other noun chunks (uncoded), and
+    coordinations of them as compounds."""
+    doc = sent.doc
+    phrases: dict[int, Phrase] = {}
+    taken: set[int] = set()
+    for token in sent:
+        found = memory.by_head.get(token.i)
+        if found is None:
+            continue
+        span = doc.char_span(*found[1], alignment_mode="expand")
+        if span is None:
+            continue
+        phrases[token.i] = Phrase(span.start, span.end - 1, [token], coded=bool(_coded(found[0])))
+        taken.update(range(span.start, span.end))
+    for chunk in sent.noun_chunks:
+        if chunk.root.i in phrases or any(i in taken for i in range(chunk.start, chunk.end)):
+            continue
+        phrases[chunk.root.i] = Phrase(chunk.start, chunk.end - 1, [chunk.root])
+    out = list(phrases.values())
+    for head_i, phrase in phrases.items():
+        members = [phrase]
+        stack = [doc[head_i]]
+        while stack:
+            for child in stack.pop().children:
+                if child.dep_ == "conj" and child.i in phrases:
+                    members.append(phrases[child.i])
+                    stack.append(child)
+        if len(members) > 1:
+            out.append(
+                Phrase(
+                    min(m.first for m in members),
+                    max(m.last for m in members),
+                    [h for m in members for h in m.heads],
+                    coded=any(m.coded for m in members),
+                    compound=True,
+                )
+            )
+    return out
+
+
+def _coded(actor: Actor) -> bool:
+    return bool(actor.code or actor.cameo)
+
+
+def _uncoded(head) -> tuple[Actor, tuple[int, int]]:
+    """A participant phrase no dictionary codes ("a car bomb", "the crowd"): kept with its
+    words, so that the event shows who or what took part."""
+    tokens = contiguous(phrase_tokens(head), head)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Actor(entity_text=head.doc.text[start:end], resolved_by="phrase"), (start, end)
+
+
+def _clause_end(verb) -> int:
+    """The last token of the verb's own clause to its right: its subtree, less a conjoined
+    verb phrase ("condemned the attack and promised aid") and trailing punctuation."""
+    end = verb.i
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            return min(end, child.left_edge.i - 1) if end > verb.i else end
+        if child.dep_ not in {"cc", "punct"}:
+            end = max(end, child.right_edge.i)
+    return end
+
+
+def _objects(verb) -> list:
+    """The direct object, else the object of the first preposition of the verb."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj", "dative"} and child.pos_ != "ADP":
+            return [child]
+    for child in verb.children:
+        if child.dep_ == "prep":
+            return [c for c in child.children if c.dep_ == "pobj"][:1]
+    return []
+
+
+_NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _participant(token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in _NOT_PARTICIPANT_ENTS
+
+
+def _passive(verb) -> list | None:
+    """The agents of a passive verb ("was attacked by Arnor"), or None when it is active."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else None
 
 
 # -- argument helpers ---------------------------------------------------------------------------
@@ -318,7 +550,9 @@ def _expand(tokens) -> list:
         while stack:
             node = stack.pop()
             out.append(node)
-            stack.extend(c for c in node.children if c.dep_ == "conj" and not _is_stolen(c))
+            stack.extend(
+                c for c in node.children if (c.dep_ == "conj" and not _is_stolen(c)) or separate(c)
+            )
     return out
 
 
@@ -349,7 +583,7 @@ def _modality(token, predicate) -> str:
     return "asserted"
 
 
-def _confidence(entry: VerbEntry, actors, recipients) -> float:
+def _confidence(specificity: int, actors, recipients) -> float:
     """A heuristic score: resolved actor and recipient, and a specific lexicon pattern, raise it.
 
     Not calibrated yet; it orders events for review and for ``min_confidence``.
@@ -357,7 +591,7 @@ def _confidence(entry: VerbEntry, actors, recipients) -> float:
     score = 0.4
     score += 0.25 if any(a.code for a, _ in actors) else 0.0
     score += 0.25 if any(r.code for r, _ in recipients) else (0.1 if recipients else 0.0)
-    score += 0.1 if entry.specificity else 0.0
+    score += 0.1 if specificity else 0.0
     return round(min(score, 1.0), 2)
 
 

@@ -60,10 +60,12 @@ class Pipeline:
         self.parser = Parser(settings.model)
         self.places = PlaceFinder(countries)
         self.events = EventCoder(
-            resources.verb_lexicon(settings.verbs_file),
+            resources.verb_lexicon(tuple(settings.verbs_files), settings.builtin_verbs),
             resources.cameo_table(),
             actors,
             speech,
+            surface=resources.surface_lexicon(tuple(settings.petrarch_verbs)),
+            discards=resources.discards(tuple(settings.discards_files), settings.builtin_discards),
             lead_sentences=settings.lead_sentences,
             min_confidence=settings.min_confidence,
         )
