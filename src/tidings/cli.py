@@ -192,7 +192,10 @@ def explain(
 def evaluate(
     task: Annotated[
         str,
-        typer.Argument(help="Task: extraction, metadata, ner or petrarch (docs/evaluation.md)."),
+        typer.Argument(
+            help="Task: conflibert, extraction, metadata, ner, petrarch or plover "
+            "(docs/evaluation.md)."
+        ),
     ],
     data: Annotated[
         Path | None, typer.Option(help="Gold data (default ../shared/data/...).")

@@ -14,13 +14,15 @@ from rich.console import Console
 
 from ..config import Settings
 from ..errors import ConfigError
-from . import extraction, metadata, ner, petrarch
+from . import conflibert, extraction, metadata, ner, petrarch, plover
 
 TASKS = {
+    "conflibert": conflibert,
     "extraction": extraction,
     "metadata": metadata,
     "ner": ner,
     "petrarch": petrarch,
+    "plover": plover,
 }
 
 
