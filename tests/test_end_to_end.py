@@ -53,7 +53,8 @@ def test_events_in_the_store_are_traceable_to_their_sentence(tmp_path):
     assert {("057", "CHL", None), ("040", "CHLGOV", "PERGOV"), ("112", "PER", "ECU")} <= coded
     for _cameo, _a, _r, sentence, start, trigger, text, rule in rows:
         assert text[start : start + len(trigger)] == trigger and trigger in sentence
-        assert rule.startswith("verbs.tsv:")
+        assert rule.startswith(("verbs.tsv:", "speech_verbs.tsv:"))
+    assert ("010", "CHLGOV") in {(r[0], r[1]) for r in rows if r[7].startswith("speech")}
     assert not any(r[1] is None and r[2] is None for r in rows)
 
 

@@ -62,11 +62,13 @@ def test_negation_is_kept_as_a_field(pipeline):
         ("Brazil wants to support Argentina at the summit.", "wanted"),
         ("Brazil would support Argentina in a crisis.", "hypothetical"),
         ("Brazil supported Argentina at the summit.", "asserted"),
+        ("Brazil supported Argentina at the summit in 2019.", "historical"),
     ],
 )
 def test_modality(pipeline, text, modality):
     (event,) = _events(pipeline, text)
     assert event.modality == modality
+    assert event.date == ("2019" if modality == "historical" else "2024-03-14")
 
 
 def test_reported_speech_carries_the_speaker(pipeline):

@@ -173,6 +173,8 @@ class EventCoder:
             return []
         if predicate.i in ctx.used:
             return []
+        if not entries and token == predicate and token.lemma_.lower() in self.speech_verbs:
+            return self._statement(token, ctx)
         for n, entry in enumerate(entries):
             args = self._arguments(token, predicate, entry)
             # An entry whose preposition is absent yields to a more general entry of the lemma
@@ -252,6 +254,21 @@ class EventCoder:
             ctx.covered.update(range(last + 1, right_end + 1))  # PETRARCH codes a clause once
         return events
 
+    def _statement(self, token, ctx: _Context) -> list[Event]:
+        """A speech verb with a reported clause is the speaker's statement (CAMEO 010); what it
+        reports is coded on its own, with the speaker in ``reported_by``. Its confidence is
+        lower than a content event's, so that a sentence's top event is what was said."""
+        if not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
+            return []
+        actors = self._resolve_all(_expand(_subjects(token)), ctx.memory)
+        addressees = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+        addressees += _prep_objects([token], "to")
+        recipients = self._resolve_all(_expand(addressees), ctx.memory)
+        lemma = token.lemma_.lower()
+        return self._build(
+            "010", f"speech_verbs.tsv:{lemma}", -1, token, token, actors, recipients, ctx
+        )
+
     def _phrase_actors(self, phrase: Phrase, ctx: _Context) -> list[tuple[Actor, tuple[int, int]]]:
         out = []
         for head in phrase.heads:
@@ -327,7 +344,8 @@ class EventCoder:
                 cameo=cameo,
                 text_info=text_info,
                 rule=rule,
-                date=event_date(sent, article.published),
+                date=_past_year(predicate, article.published)
+                or event_date(sent, article.published),
                 mode=code.mode,
                 context=code.context,
                 goldstein=code.goldstein,
@@ -336,7 +354,11 @@ class EventCoder:
                     sent, ctx.places, article, [*text_info.actor_spans, *text_info.recipient_spans]
                 ),
                 negated=_negated(token, predicate),
-                modality=_modality(token, predicate),
+                modality=(
+                    "historical"
+                    if _past_year(predicate, article.published)
+                    else _modality(token, predicate)
+                ),
                 reported_by=self._speaker(predicate, ctx.memory),
                 confidence=confidence,
             )
@@ -584,14 +606,15 @@ def _modality(token, predicate) -> str:
 
 
 def _confidence(specificity: int, actors, recipients) -> float:
-    """A heuristic score: resolved actor and recipient, and a specific lexicon pattern, raise it.
+    """A heuristic score: resolved actor and recipient, and a specific lexicon pattern, raise it;
+    a statement (``specificity`` -1) ranks below the events it reports.
 
     Not calibrated yet; it orders events for review and for ``min_confidence``.
     """
     score = 0.4
     score += 0.25 if any(a.code for a, _ in actors) else 0.0
     score += 0.25 if any(r.code for r, _ in recipients) else (0.1 if recipients else 0.0)
-    score += 0.1 if specificity else 0.0
+    score += 0.1 if specificity > 0 else -0.2 if specificity < 0 else 0.0
     return round(min(score, 1.0), 2)
 
 
@@ -612,6 +635,21 @@ def event_date(sent, published: str | None) -> str | None:
             if word in {"yesterday"}:
                 return (day - timedelta(days=1)).isoformat()
     return day.isoformat()
+
+
+def _past_year(predicate, published: str | None) -> str | None:
+    """The year of a date attached to the predicate that lies before the publication year ("in
+    2014 Russia annexed Crimea", "invaded ... in 2003"): the event is historical, and its date
+    that year (ISO 8601 at year precision)."""
+    if not published or not published[:4].isdigit():
+        return None
+    for child in predicate.children:
+        for token in child.subtree if child.dep_ in {"prep", "npadvmod", "advmod"} else [child]:
+            if token.ent_type_ == "DATE" and token.like_num and len(token.text) == 4:
+                year = token.text
+                if year.isdigit() and 1800 < int(year) < int(published[:4]):
+                    return year
+    return None
 
 
 def _last_weekday(day: date, weekday: int) -> date:
