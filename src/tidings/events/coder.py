@@ -181,8 +181,8 @@ class EventCoder:
             # ("agreed to hold talks with Iran" is not "agreed with Iran").
             if args is None or (entry.prep and not args.via_prep and n < len(entries) - 1):
                 continue
-            actors = self._resolve_all(args.actors, ctx.memory)
-            recipients = self._resolve_all(args.recipients, ctx.memory)
+            actors = self._resolve_all(args.actors, ctx.memory, keep_phrases=True)
+            recipients = self._resolve_all(args.recipients, ctx.memory, keep_phrases=True)
             events = self._build(
                 entry.cameo,
                 entry.rule,
@@ -312,7 +312,10 @@ class EventCoder:
     def _build(
         self, cameo, rule, specificity, token, predicate, actors, recipients, ctx: _Context
     ) -> list[Event]:
-        if not actors or all(a.code is None and not a.sector for a, _ in actors):
+        # An event needs a known actor on one side at least: "gunmen killed five soldiers" is
+        # coded (the soldiers are ---MIL), "the committee praised the library" is not.
+        known = [a for a, _ in actors + recipients if a.code or a.sector]
+        if not actors or not known:
             return []
         # A recipient that is an actor again ("the EU pledged ... the EU") is no recipient.
         own = {a.cameo for a, _ in actors if a.cameo and not a.cameo.startswith("---")}
@@ -364,12 +367,18 @@ class EventCoder:
             )
         ]
 
-    def _resolve_all(self, tokens, memory) -> list[tuple[Actor, tuple[int, int]]]:
+    def _resolve_all(
+        self, tokens, memory, *, keep_phrases: bool = False
+    ) -> list[tuple[Actor, tuple[int, int]]]:
+        """Actors of the participant tokens; with ``keep_phrases``, a noun phrase that names no
+        known actor is kept as an uncoded participant ("gunmen", "a convoy")."""
         out = []
         for tok in tokens:
             if tok.i in memory.consumed and tok.i not in memory.by_head:
                 continue  # coded inside a larger phrase ("lawmakers in A and B")
             found = self._named(tok, memory)
+            if found is None and keep_phrases and _participant(tok):
+                found = _uncoded(tok)
             if found is not None and found[0] not in [a for a, _ in out]:
                 out.append(found)
         return out
