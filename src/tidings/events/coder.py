@@ -173,30 +173,37 @@ class EventCoder:
             return []
         if predicate.i in ctx.used:
             return []
-        if not entries and token == predicate and token.lemma_.lower() in self.speech_verbs:
-            return self._statement(token, ctx)
-        for n, entry in enumerate(entries):
+        chosen = self._choose(entries, token, predicate)
+        if chosen is None:
+            speech = token == predicate and token.lemma_.lower() in self.speech_verbs
+            return self._statement(token, ctx) if speech else []
+        entry, args = chosen
+        actors = self._resolve_all(args.actors, ctx.memory, keep_phrases=True)
+        recipients = self._resolve_all(args.recipients, ctx.memory, keep_phrases=True)
+        events = self._build(
+            entry.cameo, entry.rule, entry.specificity, token, predicate, actors, recipients, ctx
+        )
+        if events:
+            ctx.used.add(predicate.i)
+        return events
+
+    def _choose(self, entries, token, predicate) -> tuple[VerbEntry, _Args] | None:
+        """The most specific entry whose pattern holds. An entry whose preposition is absent
+        yields to a more general entry of the lemma ("agreed to hold talks with Iran" is not
+        "agreed with Iran"), unless that one asks less: "imposed sanctions" keeps the
+        sanctions entry when only a bare "impose" is left."""
+        waiting = None
+        for entry in entries:
             args = self._arguments(token, predicate, entry)
-            # An entry whose preposition is absent yields to a more general entry of the lemma
-            # ("agreed to hold talks with Iran" is not "agreed with Iran").
-            if args is None or (entry.prep and not args.via_prep and n < len(entries) - 1):
+            if args is None:
                 continue
-            actors = self._resolve_all(args.actors, ctx.memory, keep_phrases=True)
-            recipients = self._resolve_all(args.recipients, ctx.memory, keep_phrases=True)
-            events = self._build(
-                entry.cameo,
-                entry.rule,
-                entry.specificity,
-                token,
-                predicate,
-                actors,
-                recipients,
-                ctx,
-            )
-            if events:
-                ctx.used.add(predicate.i)
-            return events
-        return []
+            if entry.prep and not args.via_prep:
+                waiting = waiting or (entry, args)
+                continue
+            if waiting is not None and waiting[0].objects and not entry.objects:
+                return waiting
+            return entry, args
+        return waiting
 
     def _code_surface(self, token, ctx: _Context) -> list[Event]:
         """An imported (PETRARCH) verb: its longest matching pattern, else its own code."""
