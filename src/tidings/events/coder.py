@@ -498,17 +498,6 @@ def _clause_end(verb) -> int:
     return end
 
 
-def _objects(verb) -> list:
-    """The direct object, else the object of the first preposition of the verb."""
-    for child in verb.children:
-        if child.dep_ in {"dobj", "obj", "dative"} and child.pos_ != "ADP":
-            return [child]
-    for child in verb.children:
-        if child.dep_ == "prep":
-            return [c for c in child.children if c.dep_ == "pobj"][:1]
-    return []
-
-
 _NOT_PARTICIPANT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 

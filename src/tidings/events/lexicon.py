@@ -142,7 +142,6 @@ class SurfaceLexicon:
     forms: dict[str, list[VerbForm]]
     patterns: dict[str, list[SurfacePattern]]
     synsets: dict[str, list[tuple[str, ...]]]
-    sources: tuple[str, ...] = ()
 
     def merged(self, other: SurfaceLexicon) -> SurfaceLexicon:
         """This lexicon with ``other``'s entries after its own (the first file wins a form)."""
@@ -153,7 +152,7 @@ class SurfaceLexicon:
         for group, entries in other.patterns.items():
             patterns.setdefault(group, []).extend(entries)
         synsets = {**other.synsets, **self.synsets}
-        return SurfaceLexicon(forms, patterns, synsets, self.sources + other.sources)
+        return SurfaceLexicon(forms, patterns, synsets)
 
     def lookup(self, word: str, lemma: str) -> list[VerbForm]:
         """Forms for a verb token, by its text, else its lemma (irregular forms a file left

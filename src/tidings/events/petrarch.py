@@ -94,7 +94,7 @@ def read_verbs(path: Path) -> SurfaceLexicon:
     for name in {e for ps in patterns.values() for p in ps for e in (*p.before, *p.after)}:
         if isinstance(name, str) and name.startswith("&") and name not in synsets:
             raise ResourceError(f"{path.name}: synset {name} is used but never defined")
-    return SurfaceLexicon(forms, patterns, synsets, (path.name,))
+    return SurfaceLexicon(forms, patterns, synsets)
 
 
 def _pattern(body: str, where: str) -> SurfacePattern | None:
