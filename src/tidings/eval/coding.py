@@ -1,13 +1,18 @@
-"""What the event tasks share: gold sentences coded in one batch, and the event that stands for
-a sentence."""
+"""What the event tasks share: gold sentences coded in one batch, the event that stands for a
+sentence, and the table of label scores per split beside a baseline."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
 
+from rich.table import Table
+
 from ..config import Settings
 from ..records import CodedDocument, Event, RawDocument
+from .metrics import Labels
+
+SPLITS = ("dev", "test", "all")
 
 
 def code_sentences(
@@ -35,3 +40,35 @@ def top_event(coded: CodedDocument | None) -> Event | None:
     if coded is None or not coded.events:
         return None
     return max(coded.events, key=lambda event: event.confidence)
+
+
+def split_table(
+    title: str,
+    unit: str,
+    systems: dict[str, dict[str, Labels]],
+    labels: Sequence[str] | None = None,
+) -> tuple[Table, dict]:
+    """Accuracy, macro-F1 (over ``labels``, default the gold labels present) and coverage of
+    each system on each split; the first system's row carries the split's size. Returns the
+    table and the same figures as a dict: split → system's first word → measure."""
+    table = Table(title=title)
+    for column in ("split", unit, "system", "accuracy", "macro-F1", "coverage"):
+        table.add_column(column, justify="left" if column in {"split", "system"} else "right")
+    out: dict = {}
+    for split in SPLITS:
+        out[split] = {}
+        for n, (name, scores) in enumerate(systems.items()):
+            scored = scores[split]
+            figures = {
+                "accuracy": scored.accuracy,
+                "macro_f1": scored.macro_f1(labels),
+                "coverage": scored.coverage,
+            }
+            table.add_row(
+                "" if n else split,
+                "" if n else str(len(scored)),
+                name,
+                *(f"{v:.3f}" for v in figures.values()),
+            )
+            out[split][name.split()[0]] = figures
+    return table, out

@@ -47,7 +47,7 @@ from rich.table import Table
 from ..config import Settings
 from ..errors import InputError, ResourceError
 from ..records import CodedDocument, Span
-from .coding import code_sentences, top_event
+from .coding import SPLITS, code_sentences, split_table, top_event
 from .metrics import Labels, half, majority
 
 DEFAULT = Path("events/conflibert/cameo_class/train.tsv")
@@ -60,7 +60,6 @@ CLASS_ROOTS = {
     "3": "09–13, 16 investigate … threaten, reduce",
     "4": "14–15, 17–20 protest … mass violence",
 }
-SPLITS = ("dev", "test", "all")
 ROLES = {"S": "source", "T": "target", "R": "reciprocal"}
 
 # a gold or predicted span: first token, end token (exclusive), role S/T/R
@@ -397,30 +396,13 @@ def _classes(
             majority_scores[name].add(sentence.label, baseline)
         if split == "dev" and predicted != sentence.label:
             errors.append((sentence, predicted, event))
-    table = Table(
-        title=f"ConfliBERT CAMEO classes ({len(gold)} sentences): predicted class = the CAMEO "
-        "root of the highest-confidence event"
+    table, out = split_table(
+        f"ConfliBERT CAMEO classes ({len(gold)} sentences): predicted class = the CAMEO "
+        "root of the highest-confidence event",
+        "sentences",
+        {"tidings": tidings, f"majority class {baseline}": majority_scores},
+        CLASSES,
     )
-    for column in ("split", "sentences", "system", "macro-F1", "accuracy", "coverage"):
-        table.add_column(column, justify="left" if column in {"split", "system"} else "right")
-    out: dict = {}
-    for split in SPLITS:
-        out[split] = {}
-        for name, scores in (("tidings", tidings), (f"majority class {baseline}", majority_scores)):
-            labels = scores[split]
-            table.add_row(
-                split if name == "tidings" else "",
-                str(len(labels)) if name == "tidings" else "",
-                name,
-                f"{labels.macro_f1(CLASSES):.3f}",
-                f"{labels.accuracy:.3f}",
-                f"{labels.coverage:.3f}",
-            )
-            out[split][name.split()[0]] = {
-                "macro_f1": labels.macro_f1(CLASSES),
-                "accuracy": labels.accuracy,
-                "coverage": labels.coverage,
-            }
     console.print(table)
     per_class = Table(title="Tidings per class")
     for column in ("class", "CAMEO roots", "split", "gold", "P", "R", "F1"):

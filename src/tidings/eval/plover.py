@@ -27,7 +27,7 @@ from rich.table import Table
 
 from ..config import Settings
 from ..errors import InputError
-from .coding import code_sentences, top_event
+from .coding import SPLITS, code_sentences, split_table, top_event
 from .metrics import Labels, half, majority
 
 DEFAULT = Path("events/plover/PLOVER_GSR_CAMEO.txt")
@@ -39,7 +39,6 @@ LABELS = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
-SPLITS = ("dev", "test", "all")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,30 +95,12 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
             majority_scores[name].add(record.label, baseline)
         if split == "dev" and predicted != record.label:
             errors.append((record, event))
-    table = Table(
-        title=f"PLOVER gold records ({len(gold)} texts, {len(gold) / max(elapsed, 1e-9):.0f} "
-        "texts/s): event type of the highest-confidence event"
+    table, out = split_table(
+        f"PLOVER gold records ({len(gold)} texts, {len(gold) / max(elapsed, 1e-9):.0f} "
+        "texts/s): event type of the highest-confidence event",
+        "texts",
+        {"tidings": tidings, f"majority {baseline}": majority_scores},
     )
-    for column in ("split", "texts", "system", "accuracy", "macro-F1", "coverage"):
-        table.add_column(column, justify="left" if column in {"split", "system"} else "right")
-    out: dict = {}
-    for split in SPLITS:
-        out[split] = {}
-        for name, scores in (("tidings", tidings), (f"majority {baseline}", majority_scores)):
-            labels = scores[split]
-            table.add_row(
-                split if name == "tidings" else "",
-                str(len(labels)) if name == "tidings" else "",
-                name,
-                f"{labels.accuracy:.3f}",
-                f"{labels.macro_f1():.3f}",
-                f"{labels.coverage:.3f}",
-            )
-            out[split][name.split()[0]] = {
-                "accuracy": labels.accuracy,
-                "macro_f1": labels.macro_f1(),
-                "coverage": labels.coverage,
-            }
     console.print(table)
     console.print("dev is for study; test is held out")
     _print_labels(console, gold, tidings["all"], predicted_counts)
