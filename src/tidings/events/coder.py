@@ -87,7 +87,6 @@ _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 class _Args:
     actors: list  # tokens
     recipients: list
-    passive: bool = False
     via_prep: bool = False  # the recipient came from the entry's preposition
 
 
@@ -210,7 +209,7 @@ class EventCoder:
         forms = self.surface.lookup(token.text, token.lemma_)
         if not forms:
             return []
-        view = ctx.view(self.actors)
+        view = ctx.view
         form = pick_form(forms, token, view.words)
         if form is None:
             return []
@@ -314,7 +313,7 @@ class EventCoder:
             and not passive
         ):
             recipients = [dobj]
-        return _Args(_expand(actors), _expand(recipients), passive, via_prep)
+        return _Args(_expand(actors), _expand(recipients), via_prep)
 
     def _build(
         self, cameo, rule, specificity, token, predicate, actors, recipients, ctx: _Context
@@ -329,6 +328,7 @@ class EventCoder:
         recipients = [r for r in recipients if r[0] != actors[0][0] and (r[0].cameo not in own)]
         sent, article = ctx.sent, ctx.article
         code = self.cameo.get(cameo)
+        past_year = _past_year(predicate, article.published)
         confidence = _confidence(specificity, actors, recipients)
         text_info = TextInfo(
             sequence=ctx.number,
@@ -354,8 +354,7 @@ class EventCoder:
                 cameo=cameo,
                 text_info=text_info,
                 rule=rule,
-                date=_past_year(predicate, article.published)
-                or event_date(sent, article.published),
+                date=past_year or event_date(sent, article.published),
                 mode=code.mode,
                 context=code.context,
                 goldstein=code.goldstein,
@@ -364,11 +363,7 @@ class EventCoder:
                     sent, ctx.places, article, [*text_info.actor_spans, *text_info.recipient_spans]
                 ),
                 negated=_negated(token, predicate),
-                modality=(
-                    "historical"
-                    if _past_year(predicate, article.published)
-                    else _modality(token, predicate)
-                ),
+                modality="historical" if past_year else _modality(token, predicate),
                 reported_by=self._speaker(predicate, ctx.memory),
                 confidence=confidence,
             )
@@ -425,13 +420,14 @@ class _Context:
         self.covered: set[int] = set()  # tokens inside a clause a surface pattern coded
         self._view: SentenceView | None = None
 
-    def view(self, resolver: ActorResolver) -> SentenceView:
+    @property
+    def view(self) -> SentenceView:
         if self._view is None:
-            self._view = SentenceView(self.sent, _phrases(self.sent, resolver, self.memory))
+            self._view = SentenceView(self.sent, _phrases(self.sent, self.memory))
         return self._view
 
 
-def _phrases(sent, resolver: ActorResolver, memory: DocumentActors) -> list[Phrase]:
+def _phrases(sent, memory: DocumentActors) -> list[Phrase]:
     """Noun phrases of a sentence: actor mentions (coded), other noun chunks (uncoded), and
     coordinations of them as compounds."""
     doc = sent.doc
@@ -444,7 +440,7 @@ def _phrases(sent, resolver: ActorResolver, memory: DocumentActors) -> list[Phra
         span = doc.char_span(*found[1], alignment_mode="expand")
         if span is None:
             continue
-        phrases[token.i] = Phrase(span.start, span.end - 1, [token], coded=bool(_coded(found[0])))
+        phrases[token.i] = Phrase(span.start, span.end - 1, [token], coded=_coded(found[0]))
         taken.update(range(span.start, span.end))
     for chunk in sent.noun_chunks:
         if chunk.root.i in phrases or any(i in taken for i in range(chunk.start, chunk.end)):
