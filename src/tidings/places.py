@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import replace
 
 from .actors.lexicon import CountryLexicon
-from .records import Place, PlaceMention
+from .records import Place, PlaceMention, Span
 
 _LABELS = {"GPE", "LOC", "FAC"}
 
@@ -75,3 +75,21 @@ def place_rows(doc_id: str, places: list[Place]) -> tuple[PlaceMention, ...]:
         place_id = "p" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
         rows.append(PlaceMention(place_id, doc_id, place))
     return tuple(rows)
+
+
+def event_location(
+    sent, places: list[Place], article, participants: list[Span], trigger=None
+) -> Place | None:
+    """First place in the sentence that is not a participant ("Russia backs ..." names an
+    actor, not a location), else the dateline. ``trigger`` is the event's predicate token, for
+    rules that follow the event's own words ("in Aleppo"). The places issue refines this."""
+    for place in places:
+        if place.start is None or not sent.start_char <= place.start < sent.end_char:
+            continue
+        if any(p.start <= place.start < p.end for p in participants):
+            continue
+        return replace(place, chosen_by="sentence")
+    if article.dateline and article.dateline.place:
+        dateline = next((p for p in places if p.chosen_by == "dateline"), None)
+        return dateline or Place(name=article.dateline.place, chosen_by="dateline")
+    return None

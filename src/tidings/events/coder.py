@@ -16,12 +16,13 @@ speech verb ("Lavrov said his country will continue ...") carries the speaker in
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..actors import ActorResolver, DocumentActors, phrase_tokens, separate
 from ..actors.resolver import contiguous
-from ..records import Actor, Event, Place, Span, TextInfo
+from ..places import event_location
+from ..records import Actor, Event, Place, Quote, Span, TextInfo
 from .cameo import CameoTable
 from .lexicon import SurfaceLexicon, VerbEntry, VerbLexicon
 from .surface import Phrase, SentenceView, match, pick_form
@@ -132,8 +133,14 @@ class EventCoder:
         self.min_confidence = min_confidence
 
     def __call__(
-        self, parsed, places: list[Place] | None = None, actors: DocumentActors | None = None
+        self,
+        parsed,
+        places: list[Place] | None = None,
+        actors: DocumentActors | None = None,
+        quotes: list[Quote] | None = None,
     ) -> list[Event]:
+        """Code every sentence. ``quotes`` (from the quotes stage) give events inside a quote
+        the quote's speaker as ``reported_by``."""
         article = parsed.article
         memory = actors if actors is not None else self.actors.document(parsed)
         if self.discards.story and self.discards.hits(
@@ -359,8 +366,12 @@ class EventCoder:
                 context=code.context,
                 goldstein=code.goldstein,
                 quad_class=code.quad_class,
-                event_loc=_location(
-                    sent, ctx.places, article, [*text_info.actor_spans, *text_info.recipient_spans]
+                event_loc=event_location(
+                    sent,
+                    ctx.places,
+                    article,
+                    [*text_info.actor_spans, *text_info.recipient_spans],
+                    trigger=token,
                 ),
                 negated=_negated(token, predicate),
                 modality="historical" if past_year else _modality(token, predicate),
@@ -655,21 +666,6 @@ def _past_year(predicate, published: str | None) -> str | None:
 
 def _last_weekday(day: date, weekday: int) -> date:
     return day - timedelta(days=(day.weekday() - weekday) % 7)
-
-
-def _location(sent, places: list[Place], article, participants: list[Span]) -> Place | None:
-    """First place in the sentence that is not a participant ("Russia backs ..." names an
-    actor, not a location), else the dateline. The places issue refines this."""
-    for place in places:
-        if place.start is None or not sent.start_char <= place.start < sent.end_char:
-            continue
-        if any(p.start <= place.start < p.end for p in participants):
-            continue
-        return replace(place, chosen_by="sentence")
-    if article.dateline and article.dateline.place:
-        dateline = next((p for p in places if p.chosen_by == "dateline"), None)
-        return dateline or Place(name=article.dateline.place, chosen_by="dateline")
-    return None
 
 
 def _event_id(doc_id: str, sentence: int, offset: int, cameo: str, actors, recipients) -> str:

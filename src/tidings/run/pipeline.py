@@ -2,8 +2,8 @@
 
     RawDocument ─ clean ─▶ Article ─ nlp ─▶ ParsedArticle ─┬ places ─▶ [Place]
                                                             ├ actors ─▶ [ActorMention]
-                                                            ├ events ─▶ [Event]  (uses both)
-                                                            └ quotes ─▶ [Quote]  (uses actors)
+                                                            ├ quotes ─▶ [Quote]  (uses actors)
+                                                            └ events ─▶ [Event]  (uses all three)
                                                            ═▶ CodedDocument
 
 Stages are built once (their resources come from ``resources``, cached per process) and know
@@ -110,10 +110,10 @@ class Pipeline:
             places = self.places(parsed)
             stage = "actors"
             actors = self.actors.document(parsed)
-            stage = "events"
-            events = self.events(parsed, places, actors)
             stage = "quotes"
             quotes = self.quotes(parsed, actors)
+            stage = "events"
+            events = self.events(parsed, places, actors, quotes)
         except Exception as exc:  # as above: reported per document, never fatal to the run
             log.exception("%s: %s failed", article.source, stage)
             return Rejected(
