@@ -9,7 +9,7 @@ OUT    ?= tidings-out
 $(BIN)/tidings: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test,learned]'
 	touch $@
 
 setup: $(BIN)/tidings

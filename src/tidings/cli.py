@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 
 from .config import Settings
-from .errors import TidingsError
+from .errors import InputError, TidingsError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console()
@@ -209,6 +209,43 @@ def evaluate(
     run_task(
         task, data=data, settings=Settings.load(model=model), console=out, show_errors=show_errors
     )
+
+
+@app.command(name="train-head")
+def train_head_command(
+    gold: Annotated[Path, typer.Argument(help="TSV: text<TAB>CAMEO code or root, per line.")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The head file (.npz).")],
+    name: Annotated[str | None, typer.Option(help="Head name (rule model:NAME).")] = None,
+    threshold: Annotated[float, typer.Option(help="Least probability of a model event.")] = 0.5,
+    model: Annotated[str | None, typer.Option(help="spaCy model.")] = None,
+) -> None:
+    """Train a learned event head on labelled sentences; use it with TIDINGS_EVENT_HEAD."""
+    from . import resources
+    from .eval.coding import code_sentences, top_event
+    from .events.learned import train_head
+
+    settings = Settings.load(model=model)
+    rows = []
+    for number, line in enumerate(gold.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        text, sep, label = line.rpartition("\t")
+        label = label.strip()
+        if not sep or not label[:2].isdigit():
+            raise InputError(f"{gold}:{number}", "expected 'text<TAB>CAMEO code or root'")
+        rows.append((f"line-{number}", text.strip(), label[:2]))
+    coded, _ = code_sentences(settings, [(i, t, None) for i, t, _ in rows], gold.name)
+    lexicon = []
+    for doc in coded:
+        event = top_event(doc)
+        lexicon.append((event.cameo[:2], event.confidence) if event else (None, 0.0))
+    encoder = resources.sentence_encoder(settings.embedding_model)
+    vectors = encoder.encode([t for _, t, _ in rows])
+    head = train_head(
+        name or out_file.stem, vectors, lexicon, [r[2] for r in rows], threshold=threshold
+    )
+    head.save(out_file)
+    err.print(f"{out_file}: a head over {len(head.labels)} CAMEO roots from {len(rows)} sentences")
 
 
 def _progress(quiet: bool) -> Progress:

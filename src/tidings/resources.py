@@ -208,6 +208,21 @@ def discards(user_files: tuple[Path, ...] = (), builtin: bool = True):
 
 
 @cache
+def sentence_encoder(model_dir: Path | None = None):
+    """The sentence-embedding model (``embed.SentenceEncoder``), loaded once per process."""
+    from .embed import SentenceEncoder
+
+    return SentenceEncoder(model_dir)
+
+
+@cache
+def event_head(path: Path):
+    from .events.learned import EventHead
+
+    return EventHead.load(Path(path))
+
+
+@cache
 def cameo_table():
     from .events.cameo import CameoTable
 

@@ -16,15 +16,24 @@ SPLITS = ("dev", "test", "all")
 
 
 def code_sentences(
-    settings: Settings, sentences: Sequence[tuple[str, str, str | None]], name: str
+    settings: Settings,
+    sentences: Sequence[tuple[str, str, str | None]],
+    name: str,
+    *,
+    head=None,
 ) -> tuple[list[CodedDocument | None], float]:
-    """Code (id, text, date) sentences as one-sentence articles, all in one batch.
+    """Code (id, text, date) sentences as one-sentence articles, all in one batch; with
+    ``head`` (an ``events.learned.EventHead``), the event coder uses it.
 
     Returns a coded document per sentence (``None`` where the pipeline rejected it) and the
     seconds the coding took."""
+    from .. import resources
     from ..run import Pipeline
 
     pipeline = Pipeline(settings)
+    if head is not None:
+        pipeline.events.head = head
+        pipeline.events.encoder = resources.sentence_encoder(settings.embedding_model)
     raws = [
         RawDocument(id, f"{name}#{id}", text=text, date=date or None)
         for id, text, date in sentences

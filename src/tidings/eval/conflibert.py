@@ -45,7 +45,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..config import Settings
-from ..errors import InputError, ResourceError
+from ..errors import InputError, ResourceError, TidingsError
 from ..records import CodedDocument, Span
 from .coding import SPLITS, code_sentences, split_table, top_event
 from .metrics import Labels, half, majority
@@ -60,6 +60,15 @@ CLASS_ROOTS = {
     "3": "09–13, 16 investigate … threaten, reduce",
     "4": "14–15, 17–20 protest … mass violence",
 }
+# the learned head's classes: the roots each covers and the code of a model event of the class
+HEAD_ROOTS = {
+    "0": ("01", "02"),
+    "1": ("03", "04", "05"),
+    "2": ("06", "07", "08"),
+    "3": ("09", "10", "11", "12", "13", "16"),
+    "4": ("14", "15", "17", "18", "19", "20"),
+}
+HEAD_CODES = {"0": "010", "1": "040", "2": "070", "3": "110", "4": "190"}
 ROLES = {"S": "source", "T": "target", "R": "reciprocal"}
 
 # a gold or predicted span: first token, end token (exclusive), role S/T/R
@@ -369,41 +378,91 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
         f"ConfliBERT: {len(items)} sentences coded in {elapsed:.1f} s "
         f"({len(items) / max(elapsed, 1e-9):.0f} sentences/s); test is held out, dev is for study"
     )
+    runs = {"tidings": coded}
+    head = _dev_head(classes, coded[: len(classes)], settings, console) if classes else None
+    if head is not None:
+        runs["head"], elapsed = code_sentences(settings, items, path.name, head=head)
+        console.print(f"  … and with the head in {elapsed:.1f} s")
     if classes:
-        results["classes"] = _classes(classes, coded[: len(classes)], console, show_errors)
+        results["classes"] = _classes(
+            classes, {k: v[: len(classes)] for k, v in runs.items()}, console, show_errors
+        )
     if span_sentences:
-        results["spans"] = _spans(span_sentences, coded[len(classes) :], settings, console)
+        results["spans"] = _spans(
+            span_sentences, {k: v[len(classes) :] for k, v in runs.items()}, settings, console
+        )
     return results
+
+
+def _dev_head(gold: list[ClassSentence], coded, settings: Settings, console):
+    """A learned head (``events.learned``) trained on the dev half only, so that the test half
+    scores it on sentences it never saw; ``None`` (with a note) where the learned extras are
+    not installed. The head is the eval's own: it is never saved."""
+    from .. import resources
+    from ..events.learned import train_head
+
+    try:
+        encoder = resources.sentence_encoder(settings.embedding_model)
+    except TidingsError as exc:
+        console.print(f"[yellow]no learned head: {exc}[/yellow]")
+        return None
+    train = [(s, doc) for s, doc in zip(gold, coded, strict=True) if half(s.text) == "dev"]
+    lexicon = []
+    for _, doc in train:
+        event = top_event(doc)
+        lexicon.append((cameo_class(event.cameo), event.confidence) if event else (None, 0.0))
+    vectors = encoder.encode([s.text for s, _ in train])
+    try:
+        return train_head(
+            "conflibert-dev",
+            vectors,
+            lexicon,
+            [s.label for s, _ in train],
+            roots=HEAD_ROOTS,
+            codes=HEAD_CODES,
+        )
+    except TidingsError as exc:
+        console.print(f"[yellow]no learned head: {exc}[/yellow]")
+        return None
 
 
 def _classes(
     gold: list[ClassSentence],
-    coded: list[CodedDocument | None],
+    runs: dict[str, list[CodedDocument | None]],
     console: Console,
     show_errors: int,
 ) -> dict:
     halves = [half(s.text) for s in gold]
     baseline = majority([s.label for s, h in zip(gold, halves, strict=True) if h == "dev"])
     baseline = baseline or majority([s.label for s in gold])
-    tidings = {split: Labels() for split in SPLITS}
+    scores = {name: {split: Labels() for split in SPLITS} for name in runs}
     majority_scores = {split: Labels() for split in SPLITS}
     errors = []
-    for sentence, split, doc in zip(gold, halves, coded, strict=True):
-        event = top_event(doc)
-        predicted = cameo_class(event.cameo) if event else None
-        for name in (split, "all"):
-            tidings[name].add(sentence.label, predicted)
-            majority_scores[name].add(sentence.label, baseline)
-        if split == "dev" and predicted != sentence.label:
-            errors.append((sentence, predicted, event))
+    for n, (sentence, split) in enumerate(zip(gold, halves, strict=True)):
+        for name, coded in runs.items():
+            event = top_event(coded[n])
+            predicted = cameo_class(event.cameo) if event else None
+            for part in (split, "all"):
+                scores[name][part].add(sentence.label, predicted)
+            if name == "tidings" and split == "dev" and predicted != sentence.label:
+                errors.append((sentence, predicted, event))
+        for part in (split, "all"):
+            majority_scores[part].add(sentence.label, baseline)
+    systems = {"tidings (lexicon)": scores["tidings"]}
+    if "head" in scores:
+        systems["head: lexicon + embeddings, trained on dev (its dev row is training data)"] = (
+            scores["head"]
+        )
+    systems[f"majority class {baseline}"] = majority_scores
     table, out = split_table(
         f"ConfliBERT CAMEO classes ({len(gold)} sentences): predicted class = the CAMEO "
         "root of the highest-confidence event",
         "sentences",
-        {"tidings": tidings, f"majority class {baseline}": majority_scores},
+        systems,
         CLASSES,
     )
     console.print(table)
+    tidings = scores["tidings"]
     per_class = Table(title="Tidings per class")
     for column in ("class", "CAMEO roots", "split", "gold", "P", "R", "F1"):
         per_class.add_column(
@@ -430,7 +489,10 @@ def _classes(
 
 
 def _spans(
-    gold: list[SpanSentence], coded: list[CodedDocument | None], settings: Settings, console
+    gold: list[SpanSentence],
+    runs: dict[str, list[CodedDocument | None]],
+    settings: Settings,
+    console,
 ) -> dict:
     import spacy
 
@@ -438,7 +500,7 @@ def _spans(
         bare = spacy.load(settings.model)
     except OSError as exc:
         raise ResourceError(f"spaCy model {settings.model!r} is not installed ({exc})") from None
-    systems = ("tidings", f"spaCy {settings.model} (bare)")
+    systems = (*runs, "spacy")
     scores = {
         (system, split, exact): SpanScores(exact)
         for system in systems
@@ -447,44 +509,52 @@ def _spans(
     }
     lost = 0
     with_event = Counter()
-    for sentence, doc, parsed in zip(gold, coded, parse_tokens(bare, gold), strict=True):
+    for n, (sentence, parsed) in enumerate(zip(gold, parse_tokens(bare, gold), strict=True)):
         split = half(sentence.text)
-        predicted, missing = tidings_spans(doc, sentence)
-        lost += missing
-        with_event[split] += top_event(doc) is not None
-        for system, spans in zip(systems, (predicted, baseline_spans(parsed)), strict=True):
+        predictions = []
+        for name, coded in runs.items():
+            predicted, missing = tidings_spans(coded[n], sentence)
+            predictions.append(predicted)
+            if name == "tidings":
+                lost += missing
+                with_event[split] += top_event(coded[n]) is not None
+        predictions.append(baseline_spans(parsed))
+        for system, spans in zip(systems, predictions, strict=True):
             for name in (split, "all"):
                 for exact in (True, False):
                     scores[(system, name, exact)].add(spans, sentence.spans)
     counts = Counter(half(s.text) for s in gold)
     counts["all"] = len(gold)
     with_event["all"] = with_event["dev"] + with_event["test"]
-    out: dict = {
-        split: {"tidings": {}, "spacy": {}, "sentences": counts[split]} for split in SPLITS
-    }
+    out: dict = {split: {system: {} for system in systems} for split in SPLITS}
+    headers = {"tidings": "tidings", "head": "+ head", "spacy": "spaCy"}
     for exact in (True, False):
         table = Table(
             title=f"ConfliBERT CAMEO spans, {'exact' if exact else 'overlapping'}: Tidings' "
-            f"highest-confidence event beside bare spaCy {settings.model}"
+            f"highest-confidence event (lexicon; with the head trained on dev) beside bare "
+            f"spaCy {settings.model}"
         )
-        for column in ("split", "role", "tidings\nP", "\nR", "\nF1", "spaCy\nP", "\nR", "\nF1"):
-            table.add_column(column, justify="left" if column in {"split", "role"} else "right")
+        table.add_column("split")
+        table.add_column("role")
+        for system in systems:
+            for n, column in enumerate(("P", "R", "F1")):
+                table.add_column(f"{headers[system] if not n else ''}\n{column}", justify="right")
         for split in SPLITS:
             for role in ("source", "target", "reciprocal", "all"):
                 row = [f"{split} ({counts[split]})" if role == "source" else "", role]
                 for system in systems:
                     score = scores[(system, split, exact)].roles[role]
                     row += _figures(score)
-                    key = "tidings" if system == "tidings" else "spacy"
-                    out[split][key].setdefault(role, {})["exact_f1" if exact else "overlap_f1"] = (
-                        score.f1
-                    )
+                    out[split][system].setdefault(role, {})[
+                        "exact_f1" if exact else "overlap_f1"
+                    ] = score.f1
                 table.add_row(*row, end_section=role == "all")
         console.print(table)
     for split in SPLITS:
+        out[split]["sentences"] = counts[split]
         out[split]["coverage"] = with_event[split] / counts[split] if counts[split] else 0.0
     coverage = ", ".join(f"{split} {out[split]['coverage']:.3f}" for split in SPLITS)
-    console.print(f"sentences with an event (Tidings): {coverage}")
+    console.print(f"sentences with an event (Tidings, lexicon): {coverage}")
     if lost:
         console.print(f"{lost} predicted spans could not be placed in the gold tokens")
     return out

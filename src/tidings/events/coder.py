@@ -16,7 +16,7 @@ speech verb ("Lavrov said his country will continue ...") carries the speaker in
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from ..actors import ActorResolver, DocumentActors, phrase_tokens, separate
@@ -24,10 +24,12 @@ from ..actors.resolver import contiguous
 from ..places import event_location
 from ..records import Actor, Event, Place, Quote, Span, TextInfo
 from .cameo import CameoTable
+from .learned import EventHead
 from .lexicon import SurfaceLexicon, VerbEntry, VerbLexicon
 from .surface import Phrase, SentenceView, match, pick_form
 
 # Verbs that carry an event noun: "held talks", "launched an attack", "continue its support".
+_FIRST_PERSON = {"i", "we", "me", "us"}
 _LIGHT_VERBS = {
     "hold",
     "launch",
@@ -122,6 +124,8 @@ class EventCoder:
         discards: Discards | None = None,
         lead_sentences: int = 0,
         min_confidence: float = 0.0,
+        head: EventHead | None = None,
+        encoder=None,
     ) -> None:
         self.lexicon = lexicon
         self.cameo = cameo
@@ -131,6 +135,9 @@ class EventCoder:
         self.discards = discards or Discards()
         self.lead_sentences = lead_sentences
         self.min_confidence = min_confidence
+        if head is not None and encoder is None:
+            raise ValueError("an event head needs a sentence encoder")
+        self.head, self.encoder = head, encoder
 
     def __call__(
         self,
@@ -147,7 +154,7 @@ class EventCoder:
             [t.text.upper() for t in parsed.doc], self.discards.story
         ):
             return []
-        events: dict[str, Event] = {}
+        coded: list[tuple[_Context, dict[str, Event]]] = []
         for number, sent in enumerate(parsed.sentences):
             if self.lead_sentences and number >= self.lead_sentences:
                 break
@@ -155,13 +162,61 @@ class EventCoder:
                 [t.text.upper() for t in sent], self.discards.sentence
             ):
                 continue
-            context = _Context(sent, number, article, memory, places or [])
+            context = _Context(sent, number, article, memory, places or [], quotes or ())
+            found: dict[str, Event] = {}
             for token in sorted(sent, key=lambda t: t.pos_ != "VERB"):
                 if token.i in context.covered:
                     continue
                 for event in self._code_token(token, context):
-                    events.setdefault(event.event_id, event)
+                    found.setdefault(event.event_id, event)
+            coded.append((context, found))
+        if self.head is not None and coded:
+            self._apply_head(coded)
+        events: dict[str, Event] = {}
+        for _, found in coded:
+            for event_id, event in found.items():
+                events.setdefault(event_id, event)
         return [e for e in events.values() if e.confidence >= self.min_confidence]
+
+    # -- the learned head ---------------------------------------------------------------------
+
+    def _apply_head(self, coded: list[tuple[_Context, dict[str, Event]]]) -> None:
+        """Rerank each sentence's lexicon events by the head, and fill in a model event where
+        the head is sure of a class that no lexicon event has (``events.learned``)."""
+        head = self.head
+        lexicon = []
+        for _, found in coded:
+            top = max(found.values(), key=lambda e: e.confidence, default=None)
+            lexicon.append((head.label_of(top.cameo), top.confidence) if top else (None, 0.0))
+        vectors = self.encoder.encode([ctx.sent.text for ctx, _ in coded])
+        probabilities = head.probabilities(vectors, lexicon)
+        for (ctx, found), row in zip(coded, probabilities, strict=True):
+            chance = dict(zip(head.labels, row.tolist(), strict=True))
+            for event_id, event in list(found.items()):
+                p = chance.get(head.label_of(event.cameo) or "", 0.0)
+                found[event_id] = replace(event, confidence=round((event.confidence + p) / 2, 3))
+            best = max(chance, key=chance.__getitem__)
+            if chance[best] < head.threshold:
+                continue
+            if any(head.label_of(e.cameo) == best for e in found.values()):
+                continue
+            for event in self._model_event(head.codes[best], round(chance[best], 3), ctx):
+                found.setdefault(event.event_id, event)
+
+    def _model_event(self, cameo: str, confidence: float, ctx: _Context) -> list[Event]:
+        """The head's event: the main clause's subject acts on its object (or the object of
+        its first preposition). Without a subject there is no event."""
+        root = ctx.sent.root
+        actors = self._resolve_all(_expand(_subjects(root)), ctx, keep_phrases=True)
+        objects = [c for c in root.children if c.dep_ in {"dobj", "obj", "dative"}]
+        if not objects:
+            preps = [c for c in root.children if c.dep_ == "prep"]
+            objects = [c for p in preps[:1] for c in p.children if c.dep_ == "pobj"]
+        recipients = self._resolve_all(_expand(objects), ctx, keep_phrases=True)
+        events = self._build(
+            cameo, f"model:{self.head.name}", 0, root, root, actors, recipients, ctx, known=False
+        )
+        return [replace(e, confidence=confidence) for e in events]
 
     # -- predicates ---------------------------------------------------------------------------
 
@@ -184,8 +239,8 @@ class EventCoder:
             speech = token == predicate and token.lemma_.lower() in self.speech_verbs
             return self._statement(token, ctx) if speech else []
         entry, args = chosen
-        actors = self._resolve_all(args.actors, ctx.memory, keep_phrases=True)
-        recipients = self._resolve_all(args.recipients, ctx.memory, keep_phrases=True)
+        actors = self._resolve_all(args.actors, ctx, keep_phrases=True)
+        recipients = self._resolve_all(args.recipients, ctx, keep_phrases=True)
         events = self._build(
             entry.cameo, entry.rule, entry.specificity, token, predicate, actors, recipients, ctx
         )
@@ -233,9 +288,9 @@ class EventCoder:
         elif compound is not None and compound.first < first:  # "% * TALKS": the compound acts
             actors = self._phrase_actors(compound, ctx)
         elif passive is not None:
-            actors = self._resolve_all(_expand(passive), ctx.memory)
+            actors = self._resolve_all(_expand(passive), ctx)
         else:
-            actors = self._resolve_all(_expand(_subjects(token)), ctx.memory)
+            actors = self._resolve_all(_expand(_subjects(token)), ctx)
             if not any(_coded(a) for a, _ in actors):
                 before = [p for p in view.phrase_before(first - 1, ctx.sent.start) if p.coded]
                 actors = self._phrase_actors(before[0], ctx) if before else actors
@@ -247,7 +302,7 @@ class EventCoder:
             recipients = []  # (actors and no recipient: each acted on the others)
         elif passive is not None:
             subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
-            recipients = self._resolve_all(_expand(subjects), ctx.memory)
+            recipients = self._resolve_all(_expand(subjects), ctx)
         else:
             # PETRARCH's target: the first coded phrase of the clause. An uncoded one would be
             # its "---", which its default (require_dyad) drops: imported dictionaries are
@@ -273,10 +328,10 @@ class EventCoder:
         lower than a content event's, so that a sentence's top event is what was said."""
         if not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
             return []
-        actors = self._resolve_all(_expand(_subjects(token)), ctx.memory)
+        actors = self._resolve_all(_expand(_subjects(token)), ctx)
         addressees = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
         addressees += _prep_objects([token], "to")
-        recipients = self._resolve_all(_expand(addressees), ctx.memory)
+        recipients = self._resolve_all(_expand(addressees), ctx)
         lemma = token.lemma_.lower()
         return self._build(
             "010", f"speech_verbs.tsv:{lemma}", -1, token, token, actors, recipients, ctx
@@ -285,7 +340,7 @@ class EventCoder:
     def _phrase_actors(self, phrase: Phrase, ctx: _Context) -> list[tuple[Actor, tuple[int, int]]]:
         out = []
         for head in phrase.heads:
-            found = self._named(head, ctx.memory) or _uncoded(head)
+            found = self._quoted(head, ctx) or self._named(head, ctx.memory) or _uncoded(head)
             if found[0] not in [a for a, _ in out]:
                 out.append(found)
         return out
@@ -323,12 +378,22 @@ class EventCoder:
         return _Args(_expand(actors), _expand(recipients), via_prep)
 
     def _build(
-        self, cameo, rule, specificity, token, predicate, actors, recipients, ctx: _Context
+        self,
+        cameo,
+        rule,
+        specificity,
+        token,
+        predicate,
+        actors,
+        recipients,
+        ctx: _Context,
+        *,
+        known: bool = True,
     ) -> list[Event]:
         # An event needs a known actor on one side at least: "gunmen killed five soldiers" is
-        # coded (the soldiers are ---MIL), "the committee praised the library" is not.
-        known = [a for a, _ in actors + recipients if a.code or a.sector]
-        if not actors or not known:
+        # coded (the soldiers are ---MIL), "the committee praised the library" is not. (A model
+        # event, whose evidence is the whole sentence, needs an actor only.)
+        if not actors or (known and not any(a.code or a.sector for a, _ in actors + recipients)):
             return []
         # A recipient that is an actor again ("the EU pledged ... the EU") is no recipient.
         own = {a.cameo for a, _ in actors if a.cameo and not a.cameo.startswith("---")}
@@ -375,26 +440,34 @@ class EventCoder:
                 ),
                 negated=_negated(token, predicate),
                 modality="historical" if past_year else _modality(token, predicate),
-                reported_by=self._speaker(predicate, ctx.memory),
+                reported_by=self._speaker(predicate, ctx.memory) or ctx.quoted_by(predicate),
                 confidence=confidence,
             )
         ]
 
     def _resolve_all(
-        self, tokens, memory, *, keep_phrases: bool = False
+        self, tokens, ctx: _Context, *, keep_phrases: bool = False
     ) -> list[tuple[Actor, tuple[int, int]]]:
         """Actors of the participant tokens; with ``keep_phrases``, a noun phrase that names no
         known actor is kept as an uncoded participant ("gunmen", "a convoy")."""
         out = []
+        memory = ctx.memory
         for tok in tokens:
             if tok.i in memory.consumed and tok.i not in memory.by_head:
                 continue  # coded inside a larger phrase ("lawmakers in A and B")
-            found = self._named(tok, memory)
+            found = self._quoted(tok, ctx) or self._named(tok, memory)
             if found is None and keep_phrases and _participant(tok):
                 found = _uncoded(tok)
             if found is not None and found[0] not in [a for a, _ in out]:
                 out.append(found)
         return out
+
+    def _quoted(self, tok, ctx: _Context) -> tuple[Actor, tuple[int, int]] | None:
+        """ "I" and "we" inside a quote are its speaker ("We know that Assad is responsible")."""
+        if tok.lower_ not in _FIRST_PERSON:
+            return None
+        speaker = ctx.quoted_by(tok)
+        return (speaker, (tok.idx, tok.idx + len(tok.text))) if speaker is not None else None
 
     def _named(self, head, memory) -> tuple[Actor, tuple[int, int]] | None:
         """The head's actor; an unknown short form takes the name it abbreviates when the
@@ -424,12 +497,21 @@ class EventCoder:
 class _Context:
     """One sentence being coded: what the rules share (the noun-phrase view is built lazily)."""
 
-    def __init__(self, sent, number, article, memory, places) -> None:
+    def __init__(self, sent, number, article, memory, places, quotes=()) -> None:
         self.sent, self.number, self.article = sent, number, article
         self.memory, self.places = memory, places
+        self.quotes = [
+            q
+            for q in quotes
+            if q.speaker is not None and q.start < sent.end_char and q.end > sent.start_char
+        ]
         self.used: set[int] = set()  # predicates already coded: a verb entry beats its noun's
         self.covered: set[int] = set()  # tokens inside a clause a surface pattern coded
         self._view: SentenceView | None = None
+
+    def quoted_by(self, token) -> Actor | None:
+        """The speaker of the quote whose content holds the token, if any."""
+        return next((q.speaker for q in self.quotes if q.start <= token.idx < q.end), None)
 
     @property
     def view(self) -> SentenceView:
