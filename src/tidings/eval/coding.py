@@ -3,6 +3,7 @@ sentence, and the table of label scores per split beside a baseline."""
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Sequence
 
@@ -31,7 +32,9 @@ def code_sentences(
     from ..run import Pipeline
 
     pipeline = Pipeline(settings)
-    if head is not None:
+    if head is not None:  # a copy: the pipeline may be shared (one per process in the tests)
+        pipeline = copy.copy(pipeline)
+        pipeline.events = copy.copy(pipeline.events)
         pipeline.events.head = head
         pipeline.events.encoder = resources.sentence_encoder(settings.embedding_model)
     raws = [
