@@ -36,6 +36,7 @@ BIG_CITY = 100_000  # a gazetteer-only city match needs this population or a loc
 COUNTRY_CONTEXT = 5.0
 ADMIN1_CONTEXT = 3.0
 QUALIFIER = 8.0
+AMBIGUOUS_SPREAD = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,34 +199,30 @@ def _capital(token) -> bool:
 
 
 def _evidence(mentions, options, demonyms, date_parts) -> dict[str, Counter]:
-    """Votes for countries ("C:SYR") and subdivisions ("A:USA:Louisiana") from the names whose
-    best candidate is clear, by name key; ``"*"`` holds the total."""
+    """Votes for countries ("C:SYR") and subdivisions ("A:USA:Louisiana"), by name key;
+    ``"*"`` holds the total. A name whose best candidate is clear (a country, a subdivision, a
+    city of a million, or the only candidate) votes 1 for it; an ambiguous name spreads one
+    half-vote over its candidates, so that towns named together pull each other into the state
+    they share; the dateline votes 2."""
     votes: dict[str, Counter] = {}
     total: Counter = Counter()
 
     def vote(key: str, entry: Entry, weight: float) -> None:
         counter = votes.setdefault(key, Counter())
-        counter[f"C:{entry.country}"] += weight
-        if entry.resolution in {"admin1", "city"} and entry.admin1:
-            counter[f"A:{entry.country}:{entry.admin1}"] += weight
-        total[f"C:{entry.country}"] += weight
-        if entry.resolution in {"admin1", "city"} and entry.admin1:
-            total[f"A:{entry.country}:{entry.admin1}"] += weight
+        for label in _labels(entry):
+            counter[label] += weight
+            total[label] += weight
 
-    for mention in mentions:
-        found = options[mention.text]
-        if not found or found[0][1]:
+    for text in {m.text for m in mentions}:
+        found = [e for e, alternate in options[text] if not alternate and e.country]
+        if not found:
             continue
-        best = found[0][0]
-        if best.country is None:
-            continue
-        clear = (
-            best.resolution in {"country", "admin1"}
-            or len(found) == 1
-            or (best.population >= 1_000_000)
-        )
-        if clear:
-            vote(normalise(mention.text), best, 1.0)
+        best = found[0]
+        if best.resolution in {"country", "admin1"} or len(found) == 1 or best.population >= 1e6:
+            vote(normalise(text), best, 1.0)
+        else:
+            for entry in found[:AMBIGUOUS_SPREAD]:
+                vote(normalise(text), entry, 0.5 / min(len(found), AMBIGUOUS_SPREAD))
     for part in date_parts:
         found = options.get(part)
         if found and found[0][0].country:
@@ -234,6 +231,13 @@ def _evidence(mentions, options, demonyms, date_parts) -> dict[str, Counter]:
         total[f"C:{code}"] += 0.5
     votes["*"] = total
     return votes
+
+
+def _labels(entry: Entry) -> list[str]:
+    labels = [f"C:{entry.country}"]
+    if entry.resolution != "country" and entry.admin1:
+        labels.append(f"A:{entry.country}:{entry.admin1}")
+    return labels
 
 
 def _qualifiers(mentions: list[Mention], options) -> dict[str, list[Entry]]:
@@ -256,8 +260,9 @@ def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
         score = entry.prior - (ALTERNATE_PENALTY if alternate else 0.0)
         if entry.resolution != "country":
             score += COUNTRY_CONTEXT * context.get(f"C:{entry.country}", 0.0) / countries
-            if entry.resolution == "city" and context.get(f"A:{entry.country}:{entry.admin1}"):
-                score += ADMIN1_CONTEXT
+            if entry.resolution in {"city", "admin2"}:
+                named = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
+                score += ADMIN1_CONTEXT * min(named, 2.0)
         for qualifier in qualifiers:
             if qualifier.country == entry.country and (
                 qualifier.resolution == "country" or qualifier.admin1 == entry.admin1
@@ -269,14 +274,16 @@ def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
 
 
 def _prefer_city(best: Entry, found) -> Entry:
-    """A subdivision named after its own capital city or a national capital ("Aleppo",
-    "Washington") is, in news, the city."""
+    """A subdivision named after a city of a million in it, or after a national capital
+    ("Aleppo", "Washington"), is in news the city; "Quebec" stays the province."""
     if best.resolution != "admin1":
         return best
     for entry, alternate in found:
         if alternate or entry.resolution != "city" or entry.country != best.country:
             continue
-        if entry.admin1 == best.name or entry.feature_code == "PPLC":
+        if entry.feature_code == "PPLC" or (
+            entry.admin1 == best.name and entry.population >= 1_000_000
+        ):
             return entry
     return best
 

