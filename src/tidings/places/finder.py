@@ -24,9 +24,59 @@ from .gazetteer import ALTERNATE_PENALTY, Entry, Gazetteer, normalise
 _LABELS = {"GPE", "LOC", "FAC"}
 # Words after which a capitalised gazetteer name is read as a place.
 LOCATIVE = frozenset(
-    ["in", "at", "near", "outside", "inside", "from", "to", "into", "toward", "towards", "across", "around", "via", "between", "through", "throughout", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "neighbouring", "neighboring"]
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "from",
+        "to",
+        "into",
+        "toward",
+        "towards",
+        "across",
+        "around",
+        "via",
+        "between",
+        "through",
+        "throughout",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "neighbouring",
+        "neighboring",
+    ]
 )
-_CONNECTORS = frozenset(["al", "el", "de", "del", "la", "le", "of", "upon", "on", "ad", "as", "ash", "ar", "an", "-", "'", "du", "des", "da", "di"])
+_CONNECTORS = frozenset(
+    [
+        "al",
+        "el",
+        "de",
+        "del",
+        "la",
+        "le",
+        "of",
+        "upon",
+        "on",
+        "ad",
+        "as",
+        "ash",
+        "ar",
+        "an",
+        "-",
+        "'",
+        "du",
+        "des",
+        "da",
+        "di",
+    ]
+)
 _MAX_TOKENS = 5
 BIG_CITY = 100_000  # a gazetteer-only city match needs this population or a locative word
 
@@ -274,15 +324,19 @@ def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
 
 
 def _prefer_city(best: Entry, found) -> Entry:
-    """A subdivision named after a city of a million in it, or after a national capital
-    ("Aleppo", "Washington"), is in news the city; "Quebec" stays the province."""
+    """A subdivision with the very name of a large city of its country, or of a national
+    capital ("Aleppo", "Geneva", "Washington"), is in news the city; "Quebec" (the city is
+    "Québec") stays the province."""
     if best.resolution != "admin1":
         return best
+    for entry, alternate in found:
+        if entry.resolution == "country" and entry.country == best.country:
+            return entry  # "Mexico" in a Mexican story is the country, not the state
     for entry, alternate in found:
         if alternate or entry.resolution != "city" or entry.country != best.country:
             continue
         if entry.feature_code == "PPLC" or (
-            entry.admin1 == best.name and entry.population >= 1_000_000
+            entry.name == best.name and entry.population >= BIG_CITY
         ):
             return entry
     return best

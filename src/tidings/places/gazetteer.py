@@ -44,7 +44,7 @@ from ..errors import ResourceError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 5  # bump when the pickled layout or the build rules change
+FORMAT = 6  # bump when the pickled layout or the build rules change
 
 
 class Entry(NamedTuple):

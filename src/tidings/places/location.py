@@ -10,7 +10,24 @@ from ..records import Place, Span
 
 # Prepositions that put an event somewhere ("in Aleppo", "near the border town of Azaz").
 _LOCATIVE = frozenset(
-    ["in", "at", "near", "outside", "inside", "across", "around", "throughout", "on", "into", "over", "along", "off"]
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "throughout",
+        "on",
+        "into",
+        "over",
+        "along",
+        "off",
+    ]
+)
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest outside near".split()
 )
 _MAX_STEPS = 4
 
@@ -31,7 +48,7 @@ def event_location(
         for place in here:
             if _governed_by(sent, place, trigger):
                 return replace(place, chosen_by="trigger")
-    located = [p for p in here if p.resolution is not None] or here
+    located = [p for p in here if p.resolution is not None and _locative(sent.doc, p)]
     if located:
         return replace(located[0], chosen_by="sentence")
     paragraph = _paragraph_place(sent, places, article.text)
@@ -45,36 +62,58 @@ def event_location(
 
 def _governed_by(sent, place: Place, trigger) -> bool:
     """The place hangs from the trigger through a locative preposition ("attacked … in
-    Aleppo") or is, or modifies, its object ("struck the Aleppo district")."""
+    Aleppo", "shelled a market in Aleppo", "clashed north of Aleppo") or is, or names, its
+    object ("struck the Aleppo district"). A clause between them breaks the link: in "said
+    that a truce in Syria must hold" the saying is not in Syria."""
     token = next((t for t in sent if t.idx <= place.start < t.idx + len(t.text)), None)
-    if token is None:
+    while token is not None and token.dep_ in {"compound", "appos", "conj", "amod"}:
+        if token.head.i == token.i:
+            break
+        token = token.head
+    if token is None or token.head.i == token.i:
         return False
-    root = token
-    while root.head.i != root.i and place.start <= root.head.idx < place.end:
-        root = root.head
-    locative, node = False, root
-    for _ in range(_MAX_STEPS):
-        head = node.head
-        if head.i == node.i:
+    head = token.head
+    if head.i == trigger.i:
+        return token.dep_ in {"dobj", "npadvmod"}
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        anchor = head.head
+        if head.lower_ == "of" and anchor.lower_ in _DIRECTIONS:
+            anchor = anchor.head
+        elif head.lower_ not in _LOCATIVE:
             return False
-        if node.dep_ == "pobj" and head.lower_ in _LOCATIVE:
-            locative = True
-        if head.i == trigger.i:
-            return (
-                locative
-                or node.dep_ in {"dobj", "npadvmod"}
-                or (node.dep_ == "prep" and node.lower_ in _LOCATIVE)
-            )
-        node = head
+    elif token.dep_ != "dobj" and head.pos_ == "NOUN":
+        anchor = head
+    else:
+        return False
+    if anchor.i == trigger.i:
+        return True
+    return anchor.head.i == trigger.i and anchor.dep_ in {"dobj", "npadvmod", "advmod"}
+
+
+def _locative(doc, place: Place) -> bool:
+    """The place is where something happens ("in Aleppo", "north of Aleppo"), not a subject or
+    object standing for its government ("Turkey backs …")."""
+    token = next((t for t in doc if t.idx <= place.start < t.idx + len(t.text)), None)
+    for _ in range(_MAX_STEPS):
+        if token is None or token.head.i == token.i:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE | {"of", "from", "to"}:
+            return token.head.lower_ in _LOCATIVE or token.head.head.lower_ in _DIRECTIONS
+        if token.dep_ not in {"compound", "appos", "conj", "pobj"}:
+            return False
+        token = token.head
     return False
 
 
 def _paragraph_place(sent, places: list[Place], text: str) -> Place | None:
-    """The last resolved place before the sentence in its paragraph."""
+    """The last resolved locative place before the sentence in its paragraph."""
     start = text.rfind("\n", 0, sent.start_char) + 1
     before = [
         p
         for p in places
-        if p.start is not None and start <= p.start < sent.start_char and p.resolution
+        if p.start is not None
+        and start <= p.start < sent.start_char
+        and p.resolution
+        and _locative(sent.doc, p)
     ]
     return before[-1] if before else None
