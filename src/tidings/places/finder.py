@@ -329,7 +329,7 @@ def _prefer_city(best: Entry, found) -> Entry:
     "Québec") stays the province."""
     if best.resolution != "admin1":
         return best
-    for entry, alternate in found:
+    for entry, _ in found:
         if entry.resolution == "country" and entry.country == best.country:
             return entry  # "Mexico" in a Mexican story is the country, not the state
     for entry, alternate in found:

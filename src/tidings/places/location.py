@@ -27,7 +27,18 @@ _LOCATIVE = frozenset(
     ]
 )
 _DIRECTIONS = frozenset(
-    "north south east west northeast northwest southeast southwest outside near".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "outside",
+        "near",
+    ]
 )
 _MAX_STEPS = 4
 
