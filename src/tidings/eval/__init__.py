@@ -14,7 +14,7 @@ from rich.console import Console
 
 from ..config import Settings
 from ..errors import ConfigError
-from . import conflibert, extraction, metadata, ner, petrarch, plover
+from . import conflibert, extraction, metadata, ner, petrarch, places, plover
 
 TASKS = {
     "conflibert": conflibert,
@@ -22,6 +22,7 @@ TASKS = {
     "metadata": metadata,
     "ner": ner,
     "petrarch": petrarch,
+    "places": places,
     "plover": plover,
 }
 

@@ -58,7 +58,12 @@ class Pipeline:
             memory=SiteMemory(),
         )
         self.parser = Parser(settings.model)
-        self.places = PlaceFinder(countries)
+        self.places = PlaceFinder(
+            countries,
+            resources.gazetteer(
+                settings.gazetteer_cache, settings.min_population, settings.countries_file
+            ),
+        )
         self.events = EventCoder(
             resources.verb_lexicon(tuple(settings.verbs_files), settings.builtin_verbs),
             resources.cameo_table(),

@@ -1,0 +1,362 @@
+"""Toponym recognition and resolution: the places of one parsed article.
+
+Recognition takes the GPE, LOC and FAC entities of the entity stage and adds gazetteer matches
+the statistical model missed (a capitalised name the gazetteer knows, accepted when it names a
+country, a subdivision or a large city, or follows a locative preposition: "in Sakhour").
+Nationality adjectives ("Syrian", "Turkish") are actors' attributes, never places.
+
+Resolution picks, for each distinct name, one gazetteer entry for the whole document (one sense
+per document), scoring each candidate by its prior (``gazetteer._prior``: country > continent >
+subdivision > city by population) plus the document's own context: the countries and
+subdivisions that the unambiguous names, the nationality adjectives and the dateline point to,
+and a qualifier written next to the name ("Alexandria, La.").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from ..actors.lexicon import CountryLexicon
+from ..records import Place
+from .gazetteer import ALTERNATE_PENALTY, Entry, Gazetteer, normalise
+
+_LABELS = {"GPE", "LOC", "FAC"}
+# Words after which a capitalised gazetteer name is read as a place.
+LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "from",
+        "to",
+        "into",
+        "toward",
+        "towards",
+        "across",
+        "around",
+        "via",
+        "between",
+        "through",
+        "throughout",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "neighbouring",
+        "neighboring",
+    ]
+)
+_CONNECTORS = frozenset(
+    [
+        "al",
+        "el",
+        "de",
+        "del",
+        "la",
+        "le",
+        "of",
+        "upon",
+        "on",
+        "ad",
+        "as",
+        "ash",
+        "ar",
+        "an",
+        "-",
+        "'",
+        "du",
+        "des",
+        "da",
+        "di",
+    ]
+)
+_MAX_TOKENS = 5
+BIG_CITY = 100_000  # a gazetteer-only city match needs this population or a locative word
+
+# Context weights (tuned on the development corpora, docs/evaluation.md): a candidate gains
+# COUNTRY_CONTEXT times the share of the document's evidence that points to its country, and
+# ADMIN1_CONTEXT when its subdivision is named; a qualifier next to the name is decisive.
+COUNTRY_CONTEXT = 5.0
+ADMIN1_CONTEXT = 3.0
+QUALIFIER = 8.0
+AMBIGUOUS_SPREAD = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    text: str
+    start: int
+    end: int
+    sequence: int
+    label: str  # the entity label, or GAZ for a gazetteer match
+
+
+class PlaceFinder:
+    """Find the toponyms of a parsed article and resolve them against the gazetteer."""
+
+    def __init__(self, countries: CountryLexicon, gazetteer: Gazetteer) -> None:
+        self.countries = countries
+        self.gazetteer = gazetteer
+
+    def __call__(self, parsed) -> list[Place]:
+        mentions, demonyms = self.recognise(parsed)
+        places = self.resolve(mentions, demonyms, parsed.article.dateline)
+        return places
+
+    # -- recognition --------------------------------------------------------------------------
+
+    def recognise(self, parsed) -> tuple[list[Mention], list[str]]:
+        """Toponym mentions in text order, and the countries (ISO3) of nationality adjectives."""
+        mentions: list[Mention] = []
+        demonyms: list[str] = []
+        for number, sent in enumerate(parsed.sentences):
+            taken = set()
+            for ent in sent.ents:
+                match = self.countries.get(ent.text)
+                if match is not None and match.form == "adjective":
+                    demonyms.append(match.country.iso3)
+                    taken.update(range(ent.start, ent.end))
+                    continue
+                if ent.label_ in _LABELS or self._mislabelled(ent):
+                    found = self._entity(ent, number)
+                    mentions += found
+                    taken.update(range(ent.start, ent.end))
+                elif ent.label_ != "NORP":
+                    taken.update(range(ent.start, ent.end))
+            mentions += self._scan(sent, number, taken)
+        mentions.sort(key=lambda m: m.start)
+        return mentions, demonyms
+
+    def _mislabelled(self, ent) -> bool:
+        """A PERSON/ORG/NORP entity that is a known place after a locative word ("in Sakhour")."""
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return (
+            ent.label_ in {"PERSON", "ORG", "NORP"}
+            and before is not None
+            and before.lower_ in LOCATIVE
+            and ent.text in self.gazetteer
+        )
+
+    def _entity(self, ent, number: int) -> list[Mention]:
+        tokens = list(ent)
+        while tokens and tokens[0].lower_ == "the":
+            tokens = tokens[1:]
+        while tokens and tokens[-1].text in {"'s", "’s", "'", "’"}:
+            tokens = tokens[:-1]
+        if not tokens:
+            return []
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = ent.doc.text[start:end]
+        if "," in text and text not in self.gazetteer:  # "Pandi, Bulacan": two places
+            parts, offset = [], start
+            for piece in text.split(","):
+                lead = len(piece) - len(piece.lstrip())
+                word = piece.strip()
+                if word:
+                    parts.append(
+                        Mention(word, offset + lead, offset + lead + len(word), number, ent.label_)
+                    )
+                offset += len(piece) + 1
+            if all(p.text in self.gazetteer for p in parts):
+                return parts
+        if ent.label_ == "FAC" and text not in self.gazetteer:
+            return []  # a building or a road: not a place Tidings can put on a map
+        return [Mention(text, start, end, number, ent.label_)]
+
+    def _scan(self, sent, number: int, taken: set[int]) -> list[Mention]:
+        found: list[Mention] = []
+        i = sent.start
+        while i < sent.end:
+            match = None
+            if i not in taken and _capital(sent.doc[i]):
+                for size in range(min(_MAX_TOKENS, sent.end - i), 0, -1):
+                    span = sent.doc[i : i + size]
+                    if any(t.i in taken for t in span) or not _capital(span[-1]):
+                        continue
+                    if not all(_capital(t) or t.lower_ in _CONNECTORS for t in span):
+                        continue
+                    if self._accept(span, sent):
+                        match = span
+                        break
+            if match is None:
+                i += 1
+                continue
+            found.append(Mention(match.text, match.start_char, match.end_char, number, "GAZ"))
+            i = match.end
+        return found
+
+    def _accept(self, span, sent) -> bool:
+        candidates = self.gazetteer.candidates(span.text)
+        if not candidates:
+            return False
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > sent.start else None
+        after = doc[span.end] if span.end < sent.end else None
+        if (before is not None and _capital(before) and before.text not in {"-"}) or (
+            after is not None and _capital(after)
+        ):
+            return False  # part of a longer name the gazetteer does not know ("Mark Smith")
+        if len(span) == 1 and (span[0].is_stop or span[0].pos_ not in {"PROPN", "NOUN"}):
+            return False
+        best, alternate = candidates[0]
+        if alternate:
+            return before is not None and before.lower_ in LOCATIVE
+        if best.resolution in {"country", "admin1", "continent"} and span.start > sent.start:
+            return True
+        if before is not None and before.lower_ in LOCATIVE:
+            return True
+        return best.resolution == "city" and best.population >= BIG_CITY and len(span) > 1
+
+    # -- resolution ---------------------------------------------------------------------------
+
+    def resolve(self, mentions: list[Mention], demonyms: list[str], dateline) -> list[Place]:
+        """One place per mention; the dateline place, if any, last (``chosen_by="dateline"``)."""
+        options = {m.text: self.gazetteer.candidates(m.text) for m in mentions}
+        date_parts = [p.strip() for p in (dateline.place or "").split(",")] if dateline else []
+        date_parts = [p for p in date_parts if p]
+        for part in date_parts:
+            options.setdefault(part, self.gazetteer.candidates(part))
+        evidence = _evidence(mentions, options, demonyms, date_parts)
+        qualifiers = _qualifiers(mentions, options)
+        chosen: dict[str, Entry | None] = {}
+        for text, found in options.items():
+            own = evidence.get(normalise(text), Counter())
+            context = evidence["*"] - own
+            chosen[text] = _choose(found, context, qualifiers.get(text, []))
+        places = [_place(m.text, chosen[m.text], m) for m in mentions]
+        if date_parts:
+            entry = chosen[date_parts[0]]
+            place = _place(date_parts[0], entry, None)
+            places.append(
+                replace(
+                    place,
+                    name=dateline.place if entry is None else place.name,
+                    chosen_by="dateline",
+                )
+            )
+        return places
+
+
+def _capital(token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _evidence(mentions, options, demonyms, date_parts) -> dict[str, Counter]:
+    """Votes for countries ("C:SYR") and subdivisions ("A:USA:Louisiana"), by name key;
+    ``"*"`` holds the total. A name whose best candidate is clear (a country, a subdivision, a
+    city of a million, or the only candidate) votes 1 for it; an ambiguous name spreads one
+    half-vote over its candidates, so that towns named together pull each other into the state
+    they share; the dateline votes 2."""
+    votes: dict[str, Counter] = {}
+    total: Counter = Counter()
+
+    def vote(key: str, entry: Entry, weight: float) -> None:
+        counter = votes.setdefault(key, Counter())
+        for label in _labels(entry):
+            counter[label] += weight
+            total[label] += weight
+
+    for text in {m.text for m in mentions}:
+        found = [e for e, alternate in options[text] if not alternate and e.country]
+        if not found:
+            continue
+        best = found[0]
+        if best.resolution in {"country", "admin1"} or len(found) == 1 or best.population >= 1e6:
+            vote(normalise(text), best, 1.0)
+        else:
+            for entry in found[:AMBIGUOUS_SPREAD]:
+                vote(normalise(text), entry, 0.5 / min(len(found), AMBIGUOUS_SPREAD))
+    for part in date_parts:
+        found = options.get(part)
+        if found and found[0][0].country:
+            vote(normalise(part), found[0][0], 2.0)
+    for code in demonyms:
+        total[f"C:{code}"] += 0.5
+    votes["*"] = total
+    return votes
+
+
+def _labels(entry: Entry) -> list[str]:
+    labels = [f"C:{entry.country}"]
+    if entry.resolution != "country" and entry.admin1:
+        labels.append(f"A:{entry.country}:{entry.admin1}")
+    return labels
+
+
+def _qualifiers(mentions: list[Mention], options) -> dict[str, list[Entry]]:
+    """ "Alexandria, La.": the entry of a name written right after another, separated by a comma."""
+    found: dict[str, list[Entry]] = {}
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if 0 < second.start - first.end <= 2 and options[second.text]:
+            entry = options[second.text][0][0]
+            if entry.resolution in {"country", "admin1"}:
+                found.setdefault(first.text, []).append(entry)
+    return found
+
+
+def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
+    if not found:
+        return None
+    countries = sum(v for k, v in context.items() if k.startswith("C:")) or 1.0
+    best, best_score = None, float("-inf")
+    for entry, alternate in found:
+        score = entry.prior - (ALTERNATE_PENALTY if alternate else 0.0)
+        if entry.resolution != "country":
+            score += COUNTRY_CONTEXT * context.get(f"C:{entry.country}", 0.0) / countries
+            if entry.resolution in {"city", "admin2"}:
+                named = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
+                score += ADMIN1_CONTEXT * min(named, 2.0)
+        for qualifier in qualifiers:
+            if qualifier.country == entry.country and (
+                qualifier.resolution == "country" or qualifier.admin1 == entry.admin1
+            ):
+                score += QUALIFIER
+        if score > best_score:
+            best, best_score = entry, score
+    return _prefer_city(best, found)
+
+
+def _prefer_city(best: Entry, found) -> Entry:
+    """A subdivision with the very name of a large city of its country, or of a national
+    capital ("Aleppo", "Geneva", "Washington"), is in news the city; "Quebec" (the city is
+    "Québec") stays the province."""
+    if best.resolution != "admin1":
+        return best
+    for entry, _ in found:
+        if entry.resolution == "country" and entry.country == best.country:
+            return entry  # "Mexico" in a Mexican story is the country, not the state
+    for entry, alternate in found:
+        if alternate or entry.resolution != "city" or entry.country != best.country:
+            continue
+        if entry.feature_code == "PPLC" or (
+            entry.name == best.name and entry.population >= BIG_CITY
+        ):
+            return entry
+    return best
+
+
+def _place(text: str, entry: Entry | None, mention: Mention | None) -> Place:
+    where = {}
+    if mention is not None:
+        where = {"start": mention.start, "end": mention.end, "sequence": mention.sequence}
+    if entry is None:
+        return Place(name=text, **where)
+    return Place(
+        name=entry.name,
+        geonameid=entry.geonameid,
+        lat=round(entry.lat, 5),
+        lon=round(entry.lon, 5),
+        country=entry.country,
+        admin1=entry.admin1,
+        feature_class=entry.feature_class,
+        feature_code=entry.feature_code,
+        resolution=entry.resolution,
+        **where,
+    )

@@ -1,0 +1,122 @@
+"""Places: the gazetteer cache, toponym recognition and resolution, event locations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings import resources
+from tidings.errors import ResourceError
+from tidings.places import gazetteer as gz
+from tidings.places.finder import Mention, PlaceFinder
+from tidings.records import Dateline, RawDocument
+from tidings.resources import data_path
+
+from .conftest import FIXTURES
+
+
+def _build(directory, aliases=None, min_population=15000):
+    return gz.load(
+        directory,
+        min_population=min_population,
+        countries_file=data_path("countries.tsv"),
+        aliases_file=aliases or data_path("place_aliases.tsv"),
+        points_file=data_path("country_points.tsv"),
+    )
+
+
+def test_cache_is_built_once_then_loaded_and_rebuilt_when_broken(tmp_path):
+    first = _build(tmp_path)
+    [cached] = tmp_path.glob("gazetteer-*.pickle")
+    again = _build(tmp_path)
+    assert again.index == first.index and len(again.entries) == len(first.entries)
+    cached.write_bytes(b"not a pickle")
+    rebuilt = _build(tmp_path)
+    assert [e.name for e, _ in rebuilt.candidates("Ankara")][:1] == ["Ankara"]
+    assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_cache_dir_follows_xdg(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert gz.cache_dir(None) == tmp_path / "tidings"
+    assert gz.cache_dir(tmp_path / "mine") == tmp_path / "mine"
+
+
+def test_bad_alias_names_file_and_line(tmp_path):
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text(
+        "id\talias\tcountry\tadmin1\tnote\n"
+        "ok\tCalif.\tUSA\tCalifornia\t\n"
+        "bad\tAtl.\tUSA\tAtlantis\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ResourceError, match=r"aliases.tsv:3: USA Atlantis"):
+        _build(tmp_path / "cache", aliases)
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return PlaceFinder(resources.country_lexicon(), resources.gazetteer())
+
+
+def _resolve(finder, *names, dateline=None, joined=False):
+    """Resolve names as if written in one article: "A, B" when joined (B qualifies A), else
+    apart."""
+    mentions, offset = [], 0
+    for name in names:
+        mentions.append(Mention(name, offset, offset + len(name), 0, "GPE"))
+        offset += len(name) + (2 if joined else 10)
+    return finder.resolve(mentions, [], dateline)
+
+
+def test_priors_country_then_state_then_biggest_city(finder):
+    syria, aleppo = _resolve(finder, "Syria", "Aleppo")
+    [paris], [texas] = _resolve(finder, "Paris"), _resolve(finder, "Texas")
+    assert (syria.country, syria.resolution, syria.feature_code) == ("SYR", "country", "PCLI")
+    assert (aleppo.country, aleppo.resolution, aleppo.admin1) == ("SYR", "city", "Aleppo")
+    assert paris.country == "FRA"
+    assert _resolve(finder, "Paris", "Texas", joined=True)[0].country == "USA"
+    assert _resolve(finder, "Paris", "Dallas", "Texas")[0].admin1 == "Texas"  # context
+    assert (texas.country, texas.resolution) == ("USA", "admin1")
+
+
+def test_context_picks_georgia_and_a_qualifier_picks_the_town(finder):
+    georgia = _resolve(finder, "Atlanta", "Georgia")[1]
+    assert (georgia.country, georgia.resolution) == ("USA", "admin1")
+    georgia = _resolve(finder, "Tbilisi", "Georgia")[1]
+    assert (georgia.country, georgia.resolution) == ("GEO", "country")
+    alexandria, louisiana = _resolve(finder, "Alexandria", "La.", joined=True)
+    assert (alexandria.country, alexandria.admin1) == ("USA", "Louisiana")
+    assert louisiana.name == "Louisiana"
+    assert _resolve(finder, "Alexandria")[0].country == "EGY"
+
+
+def test_one_sense_per_document_and_the_dateline(finder):
+    places = _resolve(finder, "London", "Ont.", "London", dateline=Dateline("Toronto"), joined=True)
+    assert [p.country for p in places] == ["CAN", "CAN", "CAN", "CAN"]
+    assert places[0].geonameid == places[2].geonameid
+    assert places[-1].chosen_by == "dateline" and places[-1].start is None
+
+
+def test_wire_story_places_and_event_locations(pipeline):
+    text = (FIXTURES / "places" / "border_wire.txt").read_text(encoding="utf-8")
+    doc = pipeline.code_one(RawDocument("border_wire.txt", "border_wire.txt", text=text))
+    places = [row.place for row in doc.places]
+    written = {doc.article.text[p.start : p.end]: p for p in places if p.start is not None}
+    for name, country in [
+        ("Syria", "SYR"),
+        ("Moscow", "RUS"),
+        ("Aleppo", "SYR"),
+        ("Turkey", "TUR"),
+        ("Russia", "RUS"),
+        ("Ankara", "TUR"),
+        ("Geneva", "CHE"),
+    ]:
+        assert written[name].country == country, name
+        assert written[name].lat is not None and written[name].geonameid
+    assert "Turkish" not in written and "Syrian" not in written  # demonyms are not places
+    assert written["Moscow"].feature_code == "PPLC" and written["Geneva"].resolution == "city"
+    assert places[-1].chosen_by == "dateline" and places[-1].name == "Ankara"
+    located = {e.text_info.trigger.text: e.event_loc for e in doc.events}
+    assert (located["shelled"].name, located["shelled"].chosen_by) == ("Aleppo", "trigger")
+    assert located["backs"].chosen_by == "dateline"  # "Turkey backs …": an actor, not a place
+    assert all(e.event_loc is None or e.event_loc.name != "Toronto" for e in doc.events)
