@@ -110,3 +110,19 @@ def test_subject_attached_to_the_previous_object_is_recovered(pipeline):
 
 def test_no_event_without_a_resolved_actor(pipeline):
     assert _events(pipeline, "The committee praised the new library on Friday.") == ()
+
+
+def test_predicate_adjective_is_the_asserters_accusation(pipeline):
+    doc = tidings.code_text(
+        "Egypt's foreign minister said on Monday: \"We know that the Libyan government is "
+        'responsible for the shelling of the border town."',
+        date="2024-03-14T09:00:00",
+        pipeline=pipeline,
+    )
+    (accusation,) = [e for e in doc.events if e.cameo == "112"]
+    assert [a.code for a in accusation.actor] == ["EGY"]
+    assert [r.cameo for r in accusation.recipient] == ["LBYGOV"]
+    assert accusation.rule == "verbs.tsv:responsible-for"
+    assert accusation.reported_by is not None and accusation.reported_by.code == "EGY"
+    # the writer's own statement of a duty is nobody's event
+    assert _events(pipeline, "The Libyan government is responsible for the roads.") == ()

@@ -14,10 +14,10 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path):
     path.write_text(
         "id\tlemma\tpos\tparticle\tobject\tprep\tcameo\tnote\n"
         "accuse\taccuse\tVERB\t\t\t\t112\t\n"
-        "oops\tpraise\tADJ\t\t\t\t051\t\n",
+        "oops\tpraise\tADV\t\t\t\t051\t\n",
         encoding="utf-8",
     )
-    with pytest.raises(ResourceError, match=r"verbs\.tsv:3: pos must be VERB or NOUN"):
+    with pytest.raises(ResourceError, match=r"verbs\.tsv:3: pos must be VERB, NOUN or ADJ"):
         VerbLexicon.from_tsv(path)
 
 

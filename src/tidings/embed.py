@@ -10,6 +10,7 @@ directory with the same layout (BERT encoder, mean pooling, normalisation) can b
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -54,12 +55,28 @@ class SentenceEncoder:
         self.tokenizer.no_padding()
         weights = load_file(str(model_dir / "model.safetensors"))
         self.w = {k.removeprefix("bert."): v.astype(np.float32) for k, v in weights.items()}
+        # dense layers as contiguous (in, out) matrices: x @ W.T on a transposed view misses
+        # the BLAS fast path and is ten times slower
+        for key in [k for k in self.w if k.startswith("encoder.") and k.endswith("weight")]:
+            if self.w[key].ndim == 2:
+                self.w[key] = np.ascontiguousarray(self.w[key].T)
         self.dim = self.w["embeddings.word_embeddings.weight"].shape[1]
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
+        # One BLAS thread: these matrices are small, and a threaded BLAS on a busy machine
+        # spins instead of working (measured: 0.9 s for one sentence instead of 0.04 s).
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:  # pragma: no cover - a dependency of the learned extra
+            threadpool_limits = contextlib.nullcontext
+        with threadpool_limits(1):
+            self._encode(texts, batch_size, out)
+        return out
+
+    def _encode(self, texts: list[str], batch_size: int, out: np.ndarray) -> None:
         encodings = self.tokenizer.encode_batch(list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for first in range(0, len(order), batch_size):
@@ -75,7 +92,6 @@ class SentenceEncoder:
             pooled = (hidden * mask[..., None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1)
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             out[chunk] = pooled / np.maximum(norms, 1e-12)
-        return out
 
     # -- the encoder ---------------------------------------------------------------------------
 
@@ -87,7 +103,9 @@ class SentenceEncoder:
         ]
 
     def _dense(self, x: np.ndarray, name: str) -> np.ndarray:
-        return x @ self.w[name + ".weight"].T + self.w[name + ".bias"]
+        weight = self.w[name + ".weight"]  # (in, out), see __init__
+        flat = x.reshape(-1, x.shape[-1]) @ weight + self.w[name + ".bias"]
+        return flat.reshape(*x.shape[:-1], weight.shape[1])
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         w = self.w

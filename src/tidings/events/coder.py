@@ -30,6 +30,8 @@ from .surface import Phrase, SentenceView, match, pick_form
 
 # Verbs that carry an event noun: "held talks", "launched an attack", "continue its support".
 _FIRST_PERSON = {"i", "we", "me", "us"}
+# verbs of knowing and believing: "we know that X is responsible" is the knower's accusation
+_BELIEF_VERBS = {"know", "believe", "think", "consider", "find", "conclude", "hold"}
 _LIGHT_VERBS = {
     "hold",
     "launch",
@@ -230,6 +232,8 @@ class EventCoder:
             entries, predicate = self.lexicon.candidates(token.lemma_.lower(), "VERB"), token
         elif token.pos_ == "NOUN" and token.head.lemma_ in _LIGHT_VERBS and token.dep_ == "dobj":
             entries, predicate = self.lexicon.candidates(token.lemma_.lower(), "NOUN"), token.head
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be":
+            return self._attribution(token, ctx)
         else:
             return []
         if predicate.i in ctx.used:
@@ -321,6 +325,45 @@ class EventCoder:
             ctx.used.add(token.i)
             ctx.covered.update(range(last + 1, right_end + 1))  # PETRARCH codes a clause once
         return events
+
+    def _attribution(self, token, ctx: _Context) -> list[Event]:
+        """A predicate adjective ("Assad is responsible for the deaths") is an event of whoever
+        asserts it: the speaker or believer whose clause it is ("we know that ..."), else the
+        quote's speaker; its subject is the target. The writer's own "X is responsible" is no
+        event: news prose states it, nobody did it."""
+        copula = token.head
+        entries = [
+            e
+            for e in self.lexicon.candidates(token.lemma_.lower(), "ADJ")
+            if not e.prep or _prep_objects([token], e.prep)
+        ]
+        if not entries or copula.i in ctx.used:
+            return []
+        targets = self._resolve_all(_expand(_subjects(copula)), ctx, keep_phrases=True)
+        holder = self._asserter(copula, ctx)
+        if holder is None or not targets:
+            return []
+        entry = entries[0]
+        events = self._build(
+            entry.cameo, entry.rule, entry.specificity, token, copula, [holder], targets, ctx
+        )
+        if events:
+            ctx.used.add(copula.i)
+        return events
+
+    def _asserter(self, clause, ctx: _Context) -> tuple[Actor, tuple[int, int]] | None:
+        node = clause
+        while node.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and node.head != node:
+            node = node.head
+            lemma = node.lemma_.lower()
+            if lemma in self.speech_verbs or lemma in _BELIEF_VERBS:
+                found = self._resolve_all(_expand(_subjects(node)), ctx)
+                if found:
+                    return found[0]
+        quote = ctx.quote_of(clause)
+        if quote is not None and quote.speaker_span is not None:
+            return quote.speaker, (quote.speaker_span.start, quote.speaker_span.end)
+        return None
 
     def _statement(self, token, ctx: _Context) -> list[Event]:
         """A speech verb with a reported clause is the speaker's statement (CAMEO 010); what it
@@ -509,9 +552,13 @@ class _Context:
         self.covered: set[int] = set()  # tokens inside a clause a surface pattern coded
         self._view: SentenceView | None = None
 
+    def quote_of(self, token) -> Quote | None:
+        """The quote (with a speaker) whose content holds the token, if any."""
+        return next((q for q in self.quotes if q.start <= token.idx < q.end), None)
+
     def quoted_by(self, token) -> Actor | None:
-        """The speaker of the quote whose content holds the token, if any."""
-        return next((q.speaker for q in self.quotes if q.start <= token.idx < q.end), None)
+        quote = self.quote_of(token)
+        return quote.speaker if quote is not None else None
 
     @property
     def view(self) -> SentenceView:

@@ -13,7 +13,7 @@ from ..resources import read_tsv
 class VerbEntry:
     id: str
     lemma: str
-    pos: str  # VERB or NOUN
+    pos: str  # VERB, NOUN (an event noun of a light verb) or ADJ (a predicate adjective)
     particle: str
     objects: frozenset[str]  # required direct-object lemmas; empty = any
     prep: str  # preposition introducing the recipient; empty = direct object
@@ -57,9 +57,9 @@ class VerbLexicon:
         columns = ("id", "lemma", "pos", "particle", "object", "prep", "cameo")
         entries, seen = [], set()
         for line, row in read_tsv(path, columns):
-            if row["pos"] not in {"VERB", "NOUN"}:
+            if row["pos"] not in {"VERB", "NOUN", "ADJ"}:
                 raise ResourceError(
-                    f"{path}:{line}: pos must be VERB or NOUN, found {row['pos']!r}"
+                    f"{path}:{line}: pos must be VERB, NOUN or ADJ, found {row['pos']!r}"
                 )
             if row["id"] in seen:
                 raise ResourceError(f"{path}:{line}: duplicate id {row['id']!r}")
