@@ -126,3 +126,19 @@ def test_predicate_adjective_is_the_asserters_accusation(pipeline):
     assert accusation.reported_by is not None and accusation.reported_by.code == "EGY"
     # the writer's own statement of a duty is nobody's event
     assert _events(pipeline, "The Libyan government is responsible for the roads.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover", "mode"),
+    [
+        ("Egypt refused to meet Libyan envoys in Cairo.", "040", "REJECT", "consult"),
+        ("Egypt threatened to attack Libyan positions.", "190", "THREATEN", "assault"),
+        ("Egypt will release Libyan prisoners next week.", "0841", "AGREE", "concede"),
+        ("Egypt did not agree with Libya on the border.", "019", "REJECT", "agree"),
+        ("Egypt said Libya must release the prisoners.", "0841", "REQUEST", "concede"),
+        ("Egypt released Libyan prisoners on Monday.", "0841", "CONCEDE", None),
+    ],
+)
+def test_plover_reads_intent_threat_demand_and_refusal(pipeline, text, cameo, plover, mode):
+    (event,) = [e for e in _events(pipeline, text) if e.cameo == cameo]
+    assert (event.event, event.mode) == (plover, mode)

@@ -459,18 +459,21 @@ class EventCoder:
         event_id = _event_id(
             article.doc_id, ctx.number, token.idx, cameo, actor_list, recipient_list
         )
+        negated = _negated(token, predicate)
+        modality = "historical" if past_year else _modality(token, predicate)
+        plover, mode = plover_reading(code, token, predicate, modality, negated)
         return [
             Event(
                 event_id=event_id,
                 doc_id=article.doc_id,
                 actor=actor_list,
                 recipient=recipient_list,
-                event=code.plover,
+                event=plover,
                 cameo=cameo,
                 text_info=text_info,
                 rule=rule,
                 date=past_year or event_date(sent, article.published),
-                mode=code.mode,
+                mode=mode,
                 context=code.context,
                 goldstein=code.goldstein,
                 quad_class=code.quad_class,
@@ -481,8 +484,8 @@ class EventCoder:
                     [*text_info.actor_spans, *text_info.recipient_spans],
                     trigger=token,
                 ),
-                negated=_negated(token, predicate),
-                modality="historical" if past_year else _modality(token, predicate),
+                negated=negated,
+                modality=modality,
                 reported_by=self._speaker(predicate, ctx.memory) or ctx.quoted_by(predicate),
                 confidence=confidence,
             )
@@ -722,6 +725,50 @@ def _expand(tokens) -> list:
 def _is_stolen(token) -> bool:
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return after is not None and _stolen_subject(after) == token
+
+
+# PLOVER codes a stated intention, threat, demand or refusal as its own event type, with the
+# intended action as the mode (CAMEO's 03, 13, 02 and 12 roots); Tidings keeps the action's CAMEO
+# code and modality, and reads the PLOVER type so.
+_REFUSE = {"refuse", "decline", "reject"}
+_OFFER = {"offer", "agree", "promise", "pledge", "vow", "plan", "intend", "prepare", "aim"}
+_ASK = {"demand", "urge", "ask", "insist"}
+_PLOVER_KEPT = {"STATEMENT", "AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
+
+
+def plover_reading(code, token, predicate, modality: str, negated: bool) -> tuple:
+    """The PLOVER (event type, mode) of an event: the CAMEO code's, unless the event is
+    refused ("refused to meet": REJECT), threatened ("threatened to ban": THREATEN), demanded
+    ("demanded that Hamas renounce": REQUEST), offered or intended ("will release": AGREE for a
+    cooperative action, THREATEN for a material-conflict one) or negated cooperation ("did not
+    agree": REJECT). The mode is then the action's own type, lower-cased."""
+    event, quad = code.plover, code.quad_class
+    if event is None or event in {"STATEMENT"} or quad is None:
+        return event, code.mode
+    governor = predicate.head.lemma_.lower() if predicate.dep_ in {"xcomp", "ccomp"} else ""
+    if token != predicate and predicate.dep_ not in {"xcomp", "ccomp"}:
+        governor = predicate.lemma_.lower()  # a light verb's own governor: "offered talks"
+    action = event.lower()
+    if governor in _REFUSE or (negated and quad <= 2 and event != "REJECT"):
+        return "REJECT", action
+    if event in _PLOVER_KEPT:
+        return event, code.mode
+    if governor == "threaten":
+        return "THREATEN", action
+    auxes = {c.lower_ for c in predicate.children if c.dep_ in {"aux", "auxpass"}}
+    if governor in _ASK or auxes & {"must", "should"}:  # "said Sudan must return it"
+        return "REQUEST", action
+    intends = modality == "intended" and governor not in {"decide", "try"}
+    if intends or governor in _OFFER:
+        if quad <= 2:
+            return "AGREE", action
+        if quad == 4:
+            return "THREATEN", action
+    if modality == "wanted" and quad <= 2:
+        # wanting one's own act is intent ("wants to deepen co-operation"); wanting a thing
+        # of others is a request ("want a ceasefire")
+        return ("AGREE" if predicate.dep_ == "xcomp" else "REQUEST"), action
+    return event, code.mode
 
 
 def _negated(token, predicate) -> bool:
