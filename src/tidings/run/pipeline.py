@@ -69,7 +69,7 @@ class Pipeline:
             lead_sentences=settings.lead_sentences,
             min_confidence=settings.min_confidence,
         )
-        self.quotes = QuoteFinder(actors, speech)
+        self.quotes = QuoteFinder(actors, resources.cue_lexicon())
 
     def code(self, raws: Iterable[RawDocument]) -> list[CodedDocument | Rejected]:
         """Code a batch; a document that fails any stage becomes a ``Rejected``, the rest go on."""
