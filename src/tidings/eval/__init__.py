@@ -14,7 +14,7 @@ from rich.console import Console
 
 from ..config import Settings
 from ..errors import ConfigError
-from . import conflibert, extraction, metadata, ner, petrarch, plover
+from . import conflibert, extraction, metadata, ner, petrarch, plover, quotes
 
 TASKS = {
     "conflibert": conflibert,
@@ -23,6 +23,7 @@ TASKS = {
     "ner": ner,
     "petrarch": petrarch,
     "plover": plover,
+    "quotes": quotes,
 }
 
 

@@ -37,16 +37,22 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Dependencies by which a cue hangs off the clause it reports ("X, he said"; "as he said, X").
 _HANGING = {"parataxis", "advcl", "ccomp", "conj"}
 _GROUP_ENTS = {"ORG", "GPE", "NORP"}
+# Prepositions whose object is what a cue is about ("called for", "talked about").
+_TOPIC_PREPS = {"about", "for", "against", "over"}
 _PLURAL_PRONOUNS = {"they", "them"}
+_SET_OFF = {",", "—", "–", "-", "”", '"', "''"}
 _EDGE_PUNCT = set(".,;:!?—–-()[]\"'“”‘’«»„ \n\t")
 # A quotation no cue claims is dropped, but one this long that follows an attributed quotation
 # in the same paragraph continues it.
 _CONTINUE_WORDS = 3
+# A quotation nothing attributes is kept, speaker unknown, from this many words: shorter ones are
+# mostly scare quotes and titles. On PolNeAR train (200 articles) 4 words ... (see docs).
+_UNATTRIBUTED_WORDS = 4
 
 
 @dataclass
 class _Attribution:
-    cue: Cue
+    cue: Cue | None  # None for a quotation nothing attributes
     cue_tokens: list  # spaCy tokens of the cue, in order
     source: object | None  # the spaCy token heading the source phrase
     parts: list[list[int]]  # [start, end) character spans of the content
@@ -97,24 +103,35 @@ class QuoteFinder:
         return kept
 
     def _cue(self, token) -> Cue | None:
-        if token.pos_ not in {"VERB", "AUX"} and token.lower_ not in self.cues.phrases:
+        if token.pos_ not in {"VERB", "AUX", "NOUN"} and token.lower_ not in self.cues.phrases:
             return None
         for cue in self.cues.phrases.get(token.lower_, ()):
             words = cue.lemma.split()
             following = [t.lower_ for t in token.doc[token.i : token.i + len(words)]]
             if following == words:
                 return cue
+        if token.pos_ == "NOUN":  # "his claim that ...", "her hope to ..."
+            clause = any(_complement(c) or _noun_clause(c) for c in token.children)
+            return self.cues.get(token.lemma_.lower()) if clause else None
         return self.cues.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
 
     def _attribution(self, token, cue: Cue) -> _Attribution | None:
         if cue.frame == "source":
             return self._according(token, cue)
-        content = [c for c in token.children if _complement(c)]
+        content = [c for c in token.children if _complement(c) or _noun_clause(c)]
         if cue.frame == "object" and not content:
             content = [c for c in token.children if c.dep_ == "dobj"]
+        if not content:  # "called for a ban", "asked about the plan"
+            content = [
+                o
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+                for o in c.children
+                if o.dep_ in {"pobj", "pcomp"} and o.ent_type_ not in {"DATE", "TIME"}
+            ]
         if content:
             tokens = [t for c in content for t in self._own(c)]
-        elif token.dep_ in _HANGING and token.head.i < token.i and _reports(token):
+        elif cue.kind == "speech" and token.dep_ in _HANGING and _reports(token):
             tokens = [t for t in token.head.subtree if t not in set(token.subtree)]
         else:
             return None
@@ -140,15 +157,17 @@ class QuoteFinder:
         return _Attribution(cue, [token, to], source, parts)
 
     def _own(self, root) -> list:
-        """The subtree of a content clause without the clauses in it that report someone
-        else's words on the side ("... while Lavrov said ..."): those are attributions of
-        their own. A reported clause inside a reported clause stays ("said that she said")."""
+        """The subtree of a content clause without the clauses in it that report words on the
+        side ("... while Lavrov said ...", "..., telling reporters that ..."): those are
+        attributions of their own. A reported clause inside a reported clause stays ("said
+        that she said")."""
         cut = set()
         for token in root.subtree:
             if token.dep_ in {"advcl", "conj"} and token != root and token.i not in cut:
                 cue = self._cue(token)
                 own_subject = any(c.dep_ in _SUBJECTS for c in token.children)
-                if cue is not None and cue.kind == "speech" and own_subject:
+                participle = token.tag_ == "VBG" and token.dep_ == "advcl"  # ", telling X that"
+                if cue is not None and cue.kind == "speech" and (own_subject or participle):
                     cut |= {t.i for t in token.subtree}
         return [t for t in root.subtree if t.i not in cut]
 
@@ -174,6 +193,8 @@ class QuoteFinder:
                 owner.marked.add(len(owner.parts) - 1)
             if owner is not None:
                 last, last_paragraph = owner, paragraph + quote.paragraphs - 1
+            elif len(text[quote.start : quote.end].split()) >= _UNATTRIBUTED_WORDS:
+                found.append(_Attribution(None, [], None, [[quote.start, quote.end]], {0}))
 
     def _widen(self, quote: Marked, found: list[_Attribution]) -> _Attribution | None:
         """The attribution whose content overlaps the quotation, its part widened to the marks."""
@@ -212,10 +233,10 @@ class QuoteFinder:
                 if cue is not None and cue.kind == "speech" and cue.frame != "source":
                     options.append((quote.start - token.idx, token, cue))
         if not options:
-            return None
+            return self._colon(parsed.doc, quote, found)
         _, token, cue = min(options, key=lambda o: o[0])
         for attribution in found:
-            if attribution.cue_tokens[0] == token or token in attribution.cue_tokens:
+            if token in attribution.cue_tokens:
                 attribution.parts.append([quote.start, quote.end])
                 attribution.marked.add(len(attribution.parts) - 1)
                 return attribution
@@ -225,13 +246,31 @@ class QuoteFinder:
         found.append(attribution)
         return attribution
 
+    def _colon(self, doc, quote: Marked, found: list[_Attribution]):
+        """ "Ames: “…”": a name, a colon, then the quotation."""
+        cue = self.cues.get(":")
+        before = doc.text[: quote.start].rstrip().rstrip('“"«„»').rstrip()
+        if cue is None or not before.endswith(":"):
+            return None
+        colon = doc.char_span(len(before) - 1, len(before))
+        if colon is None or colon.start == 0:
+            return None
+        source = doc[colon.start - 1]
+        if source.pos_ not in {"PROPN", "NOUN", "PRON"}:
+            return None
+        attribution = _Attribution(cue, [colon[0]], source, [[quote.start, quote.end]], {0})
+        found.append(attribution)
+        return attribution
+
     # -- pass 3: records ----------------------------------------------------------------------
 
     def _quotes(self, parsed, attribution: _Attribution, marked, memory) -> list[Quote]:
         article, doc = parsed.article, parsed.doc
         speaker, speaker_span = self._speaker(attribution.source, memory)
-        first, last = attribution.cue_tokens[0], attribution.cue_tokens[-1]
-        cue_span = Span(first.idx, last.idx + len(last.text), doc.text[first.idx : _end(last)])
+        cue, cue_span = attribution.cue, None
+        if attribution.cue_tokens:
+            first, last = attribution.cue_tokens[0], attribution.cue_tokens[-1]
+            cue_span = Span(first.idx, _end(last), doc.text[first.idx : _end(last)])
         parts = sorted(_merge(attribution.parts))
         kind = _kind(attribution, parts, marked)
         quotes = []
@@ -248,10 +287,10 @@ class QuoteFinder:
                     sequence=_sentence(parsed.sentences, start),
                     speaker=speaker,
                     speaker_span=speaker_span,
-                    cue=attribution.cue.lemma,
-                    cue_kind=attribution.cue.kind,
+                    cue=cue.lemma if cue else None,
+                    cue_kind=cue.kind if cue else None,
                     cue_span=cue_span,
-                    rule=attribution.cue.id,
+                    rule=cue.id if cue else None,
                 )
             )
         return quotes
@@ -295,8 +334,10 @@ def _reports(token) -> bool:
     if token.dep_ == "conj":
         return False
     left = token.left_edge
+    if left.text in _SET_OFF:
+        return True
     previous = token.doc[left.i - 1] if left.i > 0 else None
-    return previous is not None and previous.text in {",", "—", "–", "-", "”", '"'}
+    return previous is not None and previous.text in _SET_OFF
 
 
 def _complement(child) -> bool:
@@ -309,10 +350,25 @@ def _complement(child) -> bool:
     )
 
 
+def _noun_clause(child) -> bool:
+    """The clause of a cue noun: "the claim *that* ...", "a promise *to* ..."."""
+    if child.head.pos_ != "NOUN" or child.dep_ not in {"acl", "ccomp", "relcl"}:
+        return False
+    return any(
+        (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in child.children
+    )
+
+
 def _subject(token):
     """The cue's subject (the nearest, where the parse gives two), or that of the verb it
     continues ("..., adding that", "and said"); the noun a relative clause hangs on ("a regime
     that has sought to ...")."""
+    if token.pos_ == "NOUN":  # the owner of a cue noun ("his claim"), or its verb's subject
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None or token.dep_ not in {"dobj", "attr"}:
+            return owner
+        token = token.head
     seen = 0
     while token is not None and seen < 4:
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]

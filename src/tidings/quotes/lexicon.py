@@ -16,8 +16,9 @@ from ..resources import read_tsv
 
 KINDS = frozenset({"speech", "belief", "intent", "evidence"})
 # clause: the content is a clausal complement ("said that ..."); object: a direct object too
-# ("announced new rates"); source: a phrase whose object is the source ("according to X").
-FRAMES = frozenset({"clause", "object", "source"})
+# ("announced new rates"); source: a phrase whose object is the source ("according to X");
+# mark: punctuation before a quotation, the source being the name before it ("Ames: “…”").
+FRAMES = frozenset({"clause", "object", "source", "mark"})
 
 
 @dataclass(frozen=True, slots=True)
