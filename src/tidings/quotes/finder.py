@@ -118,7 +118,11 @@ class QuoteFinder:
     def _attribution(self, token, cue: Cue) -> _Attribution | None:
         if cue.frame == "source":
             return self._according(token, cue)
-        content = [c for c in token.children if _complement(c) or _noun_clause(c)]
+        content = [
+            c
+            for c in token.children
+            if (_complement(c) or _noun_clause(c)) and (c.i > token.i or _set_off(c, token))
+        ]
         if cue.frame == "object" and not content:
             content = [c for c in token.children if c.dep_ == "dobj"]
         if not content:  # "called for a ban", "asked about the plan"
@@ -358,6 +362,13 @@ def _noun_clause(child) -> bool:
         (c.dep_ == "mark" and c.lower_ == "that") or (c.dep_ == "aux" and c.lower_ == "to")
         for c in child.children
     )
+
+
+def _set_off(content, cue) -> bool:
+    """A content before its cue is set off from it by a comma, dash or quote mark ("X, he
+    said"); without one the parse has most likely taken a clause for a complement."""
+    between = cue.doc[content.right_edge.i : cue.i]
+    return any(t.text in _SET_OFF for t in between)
 
 
 def _subject(token):
