@@ -103,6 +103,9 @@ class QuoteFinder:
         return kept
 
     def _cue(self, token) -> Cue | None:
+        previous = token.doc[token.i - 1] if token.i else None
+        if previous is not None and previous.text in "-–" and not previous.whitespace_:
+            return None  # "so-called", "self-declared": part of a compound word
         if token.pos_ not in {"VERB", "AUX", "NOUN"} and token.lower_ not in self.cues.phrases:
             return None
         for cue in self.cues.phrases.get(token.lower_, ()):
@@ -183,7 +186,7 @@ class QuoteFinder:
         text = parsed.doc.text
         for quote in marked:
             paragraph = text.count("\n\n", 0, quote.start)
-            owner = self._widen(quote, found)
+            owner = self._widen(text, quote, found)
             if owner is None:
                 owner = self._nearest_cue(parsed, quote, found)
             near = last is not None and paragraph - last_paragraph <= 1
@@ -200,7 +203,7 @@ class QuoteFinder:
             elif len(text[quote.start : quote.end].split()) >= _UNATTRIBUTED_WORDS:
                 found.append(_Attribution(None, [], None, [[quote.start, quote.end]], {0}))
 
-    def _widen(self, quote: Marked, found: list[_Attribution]) -> _Attribution | None:
+    def _widen(self, text: str, quote: Marked, found: list[_Attribution]) -> _Attribution | None:
         """The attribution whose content overlaps the quotation, its part widened to the marks."""
         for attribution in found:
             for n, part in enumerate(attribution.parts):
@@ -208,8 +211,9 @@ class QuoteFinder:
                     if part[0] >= quote.start - 1 and part[1] <= quote.end + 1:
                         part[0], part[1] = quote.start, quote.end
                         attribution.marked.add(n)
-                    else:
-                        part[0], part[1] = min(part[0], quote.start), max(part[1], quote.end)
+                    else:  # mixed: the reported words take the quotation, marks and all
+                        part[0] = min(part[0], _outer_start(text, quote.start))
+                        part[1] = max(part[1], _outer_end(text, quote.end))
                     return attribution
         return None
 
@@ -321,6 +325,25 @@ class QuoteFinder:
 
 def _inside(offset: int, marked: list[Marked]) -> bool:
     return any(m.start <= offset < m.end for m in marked)
+
+
+_MARKS = "“”\"«»„'`"
+
+
+def _outer_start(text: str, start: int) -> int:
+    """``start`` moved back over the quote mark that opens the words there."""
+    while start > 0 and text[start - 1] in _MARKS:
+        start -= 1
+    return start
+
+
+def _outer_end(text: str, end: int) -> int:
+    """``end`` moved on over a trailing comma and the quote mark that closes the words."""
+    while end < len(text) and (text[end] in _MARKS or text[end] == ","):
+        end += 1
+    while end > 0 and text[end - 1] == ",":
+        end -= 1
+    return end
 
 
 def _depth(token) -> int:
