@@ -239,3 +239,23 @@ def test_pairs_are_one_to_one_by_largest_overlap():
     ]
     pairs = quote_eval.pair(gold, predicted)
     assert [(g.text, p.text) for g, p in pairs] == [("a", "ab")]  # "a-edge" pairs with nothing
+
+
+@pytest.mark.model
+def test_quotes_reach_the_store_with_speaker_and_cue(tmp_path):
+    from typer.testing import CliRunner
+
+    from tidings.cli import app
+    from tidings.store import run_query
+
+    out = tmp_path / "store"
+    result = CliRunner().invoke(app, ["code", str(QUOTES / "border_talks.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    _, rows = run_query(
+        out,
+        "SELECT q.kind, q.speaker.name, q.speaker.code, q.cue_span.text, q.rule,"
+        ' substr(d.text, q.start + 1, q."end" - q.start) = q.text'
+        " FROM quotes q JOIN documents d USING (doc_id) WHERE q.text LIKE 'It is a good day%'",
+    )
+    # "a farmer from Tacna": the apposition places her in Peru
+    assert rows == [("direct", "Rosa Quispe", "PER", "said", "speech_verbs.tsv:say", True)]
