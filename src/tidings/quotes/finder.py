@@ -5,14 +5,17 @@ object of "according to") and its content. It is found in three passes over a pa
 
 1. Cues in the parse. A cue verb's content is its clausal complement ("Lavrov said *his country
    will continue ...*"), or its object where the lexicon says so ("announced *new rates*"), or,
-   when the cue hangs off the content, the clause it hangs off ("*X*, sources said"; "as he
-   said, *X*"; "according to X, *Y*"). An attribution inside another's content is not one of
+   when the cue hangs off the content, the clause it hangs off ("*X*, sources said"; "*X*, he
+   said, *Y*"; "as he said, *X*"; "according to X, *Y*"); a cue noun's "that" clause or
+   infinitive ("his claim *that ...*"). An attribution inside another's content is not one of
    its own (PolNeAR annotates the outermost only).
 2. Quote marks (``marks.find_marked``). A quotation overlapping a content from pass 1 widens it
    to the marks; one outside any content takes the nearest speech cue of its sentence, or of
-   the sentence before when that ends with a colon ("He said: “...”"); one with no cue continues
-   the last attributed quotation of its paragraph or of the paragraph before ("“...,” said
-   Ames. “...”"). Scare quotes, titles and quotations that nothing attributes are dropped.
+   the sentence before when that ends with a colon ("He said: “...”"), or the name before a
+   colon ("Ames: “...”"); one with no cue continues the last attributed quotation of its
+   paragraph or of the paragraph before ("“...,” said Ames. “...”"). A quotation nothing
+   attributes is kept without a speaker from four words; shorter ones (scare quotes, titles)
+   are dropped.
 3. Speakers. The source phrase is resolved by the actors stage (names, titles, remembered
    surnames, "he"/"she", "the minister"); "they" is the last group, organisation or country
    named before it.
@@ -46,7 +49,8 @@ _EDGE_PUNCT = set(".,;:!?—–-()[]\"'“”‘’«»„ \n\t")
 # in the same paragraph continues it.
 _CONTINUE_WORDS = 3
 # A quotation nothing attributes is kept, speaker unknown, from this many words: shorter ones are
-# mostly scare quotes and titles. On PolNeAR train (200 articles) 4 words ... (see docs).
+# mostly scare quotes and titles. On 200 PolNeAR train articles, content overlap F1 was 0.716
+# with 4, 0.715 with 8 and 0.711 when every such quotation was dropped.
 _UNATTRIBUTED_WORDS = 4
 
 
