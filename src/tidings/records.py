@@ -206,6 +206,11 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """What someone said (or thinks, or wants): one contiguous piece of an attribution's
+    content. ``start``/``end`` span the content in ``Article.text`` (inside the quote marks for
+    a direct quote; the reported clause for an indirect one); the pieces of a quote split by its
+    attribution ("…," he said, "…") are separate records with the same ``cue_span``."""
+
     quote_id: str
     doc_id: str
     text: str
@@ -215,7 +220,10 @@ class Quote:
     sequence: int
     speaker: Actor | None = None
     speaker_span: Span | None = None
-    cue: str | None = None
+    cue: str | None = None  # the cue's lemma ("say", "according to")
+    cue_kind: str | None = None  # speech, belief, intent, evidence
+    cue_span: Span | None = None
+    rule: str | None = None  # the lexicon entry of the cue, e.g. speech_verbs.tsv:say
 
 
 @dataclass(frozen=True, slots=True)

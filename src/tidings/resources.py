@@ -257,3 +257,13 @@ def organisations(path: Path | None = None):
 def speech_verbs(path: Path | None = None) -> frozenset[str]:
     rows = read_tsv(path or data_path("speech_verbs.tsv"), ("id", "lemma"))
     return frozenset(row["lemma"] for _, row in rows)
+
+
+@cache
+def cue_lexicon(speech: Path | None = None, cues: Path | None = None):
+    """The quotes stage's cues: the speech verbs and ``attribution_cues.tsv``."""
+    from .quotes.lexicon import CueLexicon
+
+    return CueLexicon.from_tsv(
+        speech or data_path("speech_verbs.tsv"), cues or data_path("attribution_cues.tsv")
+    )

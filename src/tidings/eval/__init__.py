@@ -14,7 +14,7 @@ from rich.console import Console
 
 from ..config import Settings
 from ..errors import ConfigError
-from . import conflibert, extraction, metadata, ner, petrarch, places, plover
+from . import conflibert, extraction, metadata, ner, petrarch, places, plover, quotes
 
 TASKS = {
     "conflibert": conflibert,
@@ -24,6 +24,7 @@ TASKS = {
     "petrarch": petrarch,
     "places": places,
     "plover": plover,
+    "quotes": quotes,
 }
 
 

@@ -80,7 +80,7 @@ class Pipeline:
                 else None
             ),
         )
-        self.quotes = QuoteFinder(actors, speech)
+        self.quotes = QuoteFinder(actors, resources.cue_lexicon())
 
     def code(self, raws: Iterable[RawDocument]) -> list[CodedDocument | Rejected]:
         """Code a batch; a document that fails any stage becomes a ``Rejected``, the rest go on."""

@@ -1,0 +1,201 @@
+"""Quotes on PolNeAR dev: attribution contents (exact and overlap F1) and source accuracy.
+
+PolNeAR (``quotes/polnear/data/dev``) annotates attributions in brat standoff: an
+``Attribution`` event links a ``Content`` span (possibly in pieces, ``start end;start end``), a
+``Cue`` and, unless it is ``Attribution-no-source``, a ``Source``. Its notion is wider than
+speech: beliefs, intentions and evidence ("polls show") are attributions too, which is why the
+cue lexicon has those kinds. Where several annotators did an article, the first annotation file
+in name order is the gold.
+
+Each text is parsed with Tidings' parser as an ``Article`` built directly from the file, so the
+gold offsets hold; the actors and quotes stages run as in ``tidings code``. Predicted quotes with
+the same cue span are one attribution, its content the union of their pieces.
+
+* Content: each attribution is the set of its content's word characters (letters and digits),
+  so quote marks, spaces and edge punctuation do not count. Gold and predicted attributions are
+  paired one to one, greedily by the most shared word characters. **Overlap**: a pair shares at
+  least one word character. **Exact**: a pair has the same word characters.
+* Source accuracy: over the overlap pairs whose gold attribution has a source, the share whose
+  predicted speaker span shares a word character with the gold source span (the gold source is
+  often a pronoun or a role noun: the span is what is scored, not the resolved actor).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from .. import resources
+from ..actors import ActorResolver
+from ..config import Settings
+from ..errors import InputError
+from ..nlp import Parser
+from ..quotes import QuoteFinder
+from ..records import Article
+from .metrics import PRF
+
+DEFAULT = Path("quotes/polnear/data/dev")
+
+_SPAN = re.compile(r"^(?P<label>\S+) (?P<spans>\d+ \d+(?:;\d+ \d+)*)$")
+
+
+@dataclass
+class Gold:
+    content: frozenset[int]
+    source: frozenset[int]  # empty when the attribution has no source
+    text: str
+
+
+@dataclass
+class Predicted:
+    content: frozenset[int]
+    source: frozenset[int]
+    text: str
+
+
+def load(root: Path) -> list[tuple[str, str, list[Gold]]]:
+    """(name, text, gold attributions) for each article of a PolNeAR compartment."""
+    articles = []
+    for text_path in sorted((root / "text").glob("*.txt")):
+        annotations = sorted((root / "attributions").glob(text_path.stem + "_*.ann"))
+        if not annotations:
+            raise InputError(str(text_path), "no annotation file in ../attributions")
+        text = text_path.read_text(encoding="utf-8")
+        articles.append((text_path.stem, text, read_ann(annotations[0], text)))
+    return articles
+
+
+def read_ann(path: Path, text: str) -> list[Gold]:
+    """The attributions of a brat ``.ann`` file, as word-character sets of ``text``."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    events: list[tuple[int, dict[str, str]]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            match = _SPAN.match(fields[1])
+            if match is None:
+                raise InputError(f"{path}:{number}", f"unreadable text-bound annotation {line!r}")
+            pairs = [p.split() for p in match["spans"].split(";")]
+            spans[fields[0]] = [(int(a), int(b)) for a, b in pairs]
+        elif line.startswith("E") and len(fields) >= 2:
+            args = dict(a.split(":", 1) for a in fields[1].split() if ":" in a)
+            events.append((number, {re.sub(r"\d+$", "", k): v for k, v in args.items()}))
+    gold = []
+    for number, args in events:
+        if "Content" not in args:
+            continue
+        if args["Content"] not in spans:
+            raise InputError(f"{path}:{number}", f"no span {args['Content']}")
+        content = spans[args["Content"]]
+        source = spans.get(args.get("Source", ""), [])
+        shown = " … ".join(text[a:b] for a, b in content)
+        gold.append(Gold(_chars(text, content), _chars(text, source), shown))
+    return gold
+
+
+def _chars(text: str, spans) -> frozenset[int]:
+    return frozenset(i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum())
+
+
+def predict(finder: QuoteFinder, actors: ActorResolver, parser: Parser, articles):
+    """Predicted attributions per article, in ``articles`` order."""
+    texts = [Article(doc_id=name, source=name, text=text) for name, text, _ in articles]
+    out = []
+    for parsed in parser.pipe(texts):
+        memory = actors.document(parsed)
+        grouped: dict[tuple, list] = {}
+        for quote in finder(parsed, memory):
+            key = (quote.cue_span.start, quote.cue_span.end) if quote.cue_span else quote.start
+            grouped.setdefault(key, []).append(quote)
+        text = parsed.article.text
+        predicted = []
+        for quotes in grouped.values():
+            spans = [(q.start, q.end) for q in quotes]
+            speaker = quotes[0].speaker_span
+            source = _chars(text, [(speaker.start, speaker.end)]) if speaker else frozenset()
+            shown = " … ".join(q.text for q in quotes)
+            predicted.append(Predicted(_chars(text, spans), source, shown))
+        out.append(predicted)
+    return out
+
+
+def pair(gold: list[Gold], predicted: list[Predicted]) -> list[tuple[Gold, Predicted]]:
+    """One-to-one pairs of overlapping attributions, the largest overlaps first."""
+    candidates = [
+        (len(g.content & p.content), gi, pi)
+        for gi, g in enumerate(gold)
+        for pi, p in enumerate(predicted)
+        if g.content & p.content
+    ]
+    used_g, used_p, pairs = set(), set(), []
+    for _, gi, pi in sorted(candidates, reverse=True):
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        pairs.append((gold[gi], predicted[pi]))
+    return pairs
+
+
+def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 0) -> dict:
+    began = time.perf_counter()
+    articles = load(path)
+    countries = resources.country_lexicon(settings.countries_file)
+    dictionary = resources.actor_dictionary(
+        settings.countries_file,
+        tuple(settings.people_files),
+        tuple(settings.petrarch_actors),
+        tuple(settings.petrarch_agents),
+        settings.builtin_actors,
+    )
+    actors = ActorResolver(
+        dictionary,
+        countries,
+        frozenset(resources.sector_table()),
+        titles=resources.role_lexicon().words,
+    )
+    finder = QuoteFinder(actors, resources.cue_lexicon())
+    predictions = predict(finder, actors, Parser(settings.model), articles)
+    overlap, exact = PRF(), PRF()
+    sources = right = 0
+    misses: list[str] = []
+    for (name, _, gold), predicted in zip(articles, predictions, strict=True):
+        pairs = pair(gold, predicted)
+        overlap.tp += len(pairs)
+        overlap.fp += len(predicted) - len(pairs)
+        overlap.fn += len(gold) - len(pairs)
+        same = sum(g.content == p.content for g, p in pairs)
+        exact.tp += same
+        exact.fp += len(predicted) - same
+        exact.fn += len(gold) - same
+        for g, p in pairs:
+            if g.source:
+                sources += 1
+                right += bool(g.source & p.source)
+        paired = {id(g) for g, _ in pairs}
+        misses += [f"{name}: missed {g.text[:100]!r}" for g in gold if id(g) not in paired]
+        found = {id(p) for _, p in pairs}
+        misses += [f"{name}: spurious {p.text[:100]!r}" for p in predicted if id(p) not in found]
+    accuracy = right / sources if sources else 0.0
+    table = Table(title=f"quotes: PolNeAR {path.name}, {len(articles)} articles")
+    for column in ("content", "P", "R", "F1", "pairs"):
+        table.add_column(column)
+    for label, score in (("overlap", overlap), ("exact", exact)):
+        table.add_row(
+            label,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            f"{score.tp}/{score.tp + score.fn} gold, {score.tp + score.fp} predicted",
+        )
+    console.print(table)
+    console.print(f"source accuracy {accuracy:.3f} ({right}/{sources} overlap pairs with a source)")
+    console.print(f"[dim]{time.perf_counter() - began:.0f} s[/dim]")
+    for line in misses[:show_errors]:
+        console.print(line, markup=False)
+    return {"overlap": overlap, "exact": exact, "source accuracy": accuracy}
