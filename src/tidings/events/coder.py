@@ -546,10 +546,15 @@ class _Context:
     def __init__(self, sent, number, article, memory, places, quotes=()) -> None:
         self.sent, self.number, self.article = sent, number, article
         self.memory, self.places = memory, places
+        # said or believed, not intended ("plans to") or shown ("polls show"): those are no
+        # one's report of the event
         self.quotes = [
             q
             for q in quotes
-            if q.speaker is not None and q.start < sent.end_char and q.end > sent.start_char
+            if q.cue_kind in {None, "speech", "belief"}
+            and q.speaker is not None
+            and q.start < sent.end_char
+            and q.end > sent.start_char
         ]
         self.used: set[int] = set()  # predicates already coded: a verb entry beats its noun's
         self.covered: set[int] = set()  # tokens inside a clause a surface pattern coded
