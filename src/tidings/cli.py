@@ -193,7 +193,7 @@ def evaluate(
     task: Annotated[
         str,
         typer.Argument(
-            help="Task: conflibert, extraction, metadata, ner, petrarch or plover "
+            help="Task: conflibert, extraction, metadata, ner, petrarch, places, plover or quotes "
             "(docs/evaluation.md)."
         ),
     ],
