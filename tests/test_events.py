@@ -142,3 +142,11 @@ def test_predicate_adjective_is_the_asserters_accusation(pipeline):
 def test_plover_reads_intent_threat_demand_and_refusal(pipeline, text, cameo, plover, mode):
     (event,) = [e for e in _events(pipeline, text) if e.cameo == cameo]
     assert (event.event, event.mode) == (plover, mode)
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_reporter(pipeline):
+    events = _events(pipeline, "Japan said on Tuesday it had halted economic aid to Serbia.")
+    (halt,) = [e for e in events if e.cameo != "010"]
+    assert [a.code for a in halt.actor] == ["JPN"] and [r.code for r in halt.recipient] == ["SRB"]
+    assert halt.text_info.actor_spans[0].text == "it"
+    assert halt.reported_by is not None and halt.reported_by.code == "JPN"

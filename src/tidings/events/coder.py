@@ -30,6 +30,7 @@ from .surface import Phrase, SentenceView, match, pick_form
 
 # Verbs that carry an event noun: "held talks", "launched an attack", "continue its support".
 _FIRST_PERSON = {"i", "we", "me", "us"}
+_REPORTED_PRONOUNS = {"it", "they", "he", "she"}
 # verbs of knowing and believing: "we know that X is responsible" is the knower's accusation
 _BELIEF_VERBS = {"know", "believe", "think", "consider", "find", "conclude", "hold"}
 _LIGHT_VERBS = {
@@ -501,12 +502,28 @@ class EventCoder:
         for tok in tokens:
             if tok.i in memory.consumed and tok.i not in memory.by_head:
                 continue  # coded inside a larger phrase ("lawmakers in A and B")
-            found = self._quoted(tok, ctx) or self._named(tok, memory)
+            found = self._quoted(tok, ctx) or self._reporter(tok, ctx) or self._named(tok, memory)
             if found is None and keep_phrases and _participant(tok):
                 found = _uncoded(tok)
             if found is not None and found[0] not in [a for a, _ in out]:
                 out.append(found)
         return out
+
+    def _reporter(self, tok, ctx: _Context) -> tuple[Actor, tuple[int, int]] | None:
+        """A pronoun subject of a reported clause is the reporter: "Switzerland said it had
+        expelled two diplomats", "the rebels said they will release him"."""
+        if tok.lower_ not in _REPORTED_PRONOUNS or tok.dep_ not in _SUBJECTS:
+            return None
+        node = tok.head
+        while node.dep_ in {"ccomp", "conj"} and node.head != node:
+            node = node.head
+            if node.lemma_.lower() in self.speech_verbs or node.lemma_.lower() in _BELIEF_VERBS:
+                subjects = [s for s in _subjects(node) if s.lower_ not in _REPORTED_PRONOUNS]
+                found = self._named(subjects[0], ctx.memory) if subjects else None
+                if found is not None and _coded(found[0]):
+                    return found[0], (tok.idx, tok.idx + len(tok.text))
+                return None
+        return None
 
     def _quoted(self, tok, ctx: _Context) -> tuple[Actor, tuple[int, int]] | None:
         """ "I" and "we" inside a quote are its speaker ("We know that Assad is responsible")."""
