@@ -445,7 +445,9 @@ class EventCoder:
         sent, article = ctx.sent, ctx.article
         code = self.cameo.get(cameo)
         past_year = _past_year(predicate, article.published)
-        confidence = _confidence(specificity, actors, recipients)
+        confidence = _confidence(
+            specificity, actors, recipients, _main_clause(predicate, self.speech_verbs)
+        )
         text_info = TextInfo(
             sequence=ctx.number,
             start=sent.start_char,
@@ -815,9 +817,20 @@ def _modality(token, predicate) -> str:
     return "asserted"
 
 
-def _confidence(specificity: int, actors, recipients) -> float:
-    """A heuristic score: resolved actor and recipient, and a specific lexicon pattern, raise it;
-    a statement (``specificity`` -1) ranks below the events it reports.
+def _main_clause(predicate, speech_verbs) -> bool:
+    """The sentence's main predicate, one coordinated with it, or the clause a main speech verb
+    reports: where news puts the event it is about ("Kurds demonstrated ..., calling for")."""
+    node = predicate
+    if node.dep_ == "conj":
+        node = node.head
+    if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in speech_verbs:
+        node = node.head
+    return node.dep_ == "ROOT"
+
+
+def _confidence(specificity: int, actors, recipients, main: bool = False) -> float:
+    """A heuristic score: resolved actor and recipient, a specific lexicon pattern and the main
+    clause raise it; a statement (``specificity`` -1) ranks below the events it reports.
 
     Not calibrated yet; it orders events for review and for ``min_confidence``.
     """
@@ -825,6 +838,7 @@ def _confidence(specificity: int, actors, recipients) -> float:
     score += 0.25 if any(a.code for a, _ in actors) else 0.0
     score += 0.25 if any(r.code for r, _ in recipients) else (0.1 if recipients else 0.0)
     score += 0.1 if specificity > 0 else -0.2 if specificity < 0 else 0.0
+    score += 0.1 if main else 0.0
     return round(min(score, 1.0), 2)
 
 
