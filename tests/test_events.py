@@ -150,3 +150,11 @@ def test_pronoun_subject_of_a_reported_clause_is_the_reporter(pipeline):
     assert [a.code for a in halt.actor] == ["JPN"] and [r.code for r in halt.recipient] == ["SRB"]
     assert halt.text_info.actor_spans[0].text == "it"
     assert halt.reported_by is not None and halt.reported_by.code == "JPN"
+
+
+def test_agentless_passive_keeps_its_target_without_an_actor(pipeline):
+    (event,) = _events(pipeline, "Two Israeli soldiers were killed in Gaza on Monday.")
+    assert event.actor == () and [r.cameo for r in event.recipient] == ["ISRMIL"]
+    assert event.cameo.startswith("18") and event.event == "ASSAULT"
+    # no known target either: nothing to code
+    assert _events(pipeline, "The library was closed on Monday.") == ()

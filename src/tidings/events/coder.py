@@ -246,8 +246,19 @@ class EventCoder:
         entry, args = chosen
         actors = self._resolve_all(args.actors, ctx, keep_phrases=True)
         recipients = self._resolve_all(args.recipients, ctx, keep_phrases=True)
+        # "Two Israeli soldiers were killed": a passive without its agent is still an event
+        # of a known target, with no actor.
+        sourceless = not actors and any(c.dep_ == "nsubjpass" for c in predicate.children)
         events = self._build(
-            entry.cameo, entry.rule, entry.specificity, token, predicate, actors, recipients, ctx
+            entry.cameo,
+            entry.rule,
+            entry.specificity,
+            token,
+            predicate,
+            actors,
+            recipients,
+            ctx,
+            sourceless=sourceless,
         )
         if events:
             ctx.used.add(predicate.i)
@@ -433,15 +444,21 @@ class EventCoder:
         ctx: _Context,
         *,
         known: bool = True,
+        sourceless: bool = False,
     ) -> list[Event]:
         # An event needs a known actor on one side at least: "gunmen killed five soldiers" is
         # coded (the soldiers are ---MIL), "the committee praised the library" is not. (A model
-        # event, whose evidence is the whole sentence, needs an actor only.)
-        if not actors or (known and not any(a.code or a.sector for a, _ in actors + recipients)):
+        # event, whose evidence is the whole sentence, needs an actor only; an agentless passive
+        # needs no actor.)
+        if not actors and not (sourceless and recipients):
+            return []
+        if known and not any(a.code or a.sector for a, _ in actors + recipients):
             return []
         # A recipient that is an actor again ("the EU pledged ... the EU") is no recipient.
         own = {a.cameo for a, _ in actors if a.cameo and not a.cameo.startswith("---")}
-        recipients = [r for r in recipients if r[0] != actors[0][0] and (r[0].cameo not in own)]
+        recipients = [
+            r for r in recipients if not actors or (r[0] != actors[0][0] and r[0].cameo not in own)
+        ]
         sent, article = ctx.sent, ctx.article
         code = self.cameo.get(cameo)
         past_year = _past_year(predicate, article.published)
