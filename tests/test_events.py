@@ -158,3 +158,15 @@ def test_agentless_passive_keeps_its_target_without_an_actor(pipeline):
     assert event.cameo.startswith("18") and event.event == "ASSAULT"
     # no known target either: nothing to code
     assert _events(pipeline, "The library was closed on Monday.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Kurdish activists staged rallies against the Turkish government.", "141"),  # "stag"
+        ("The Egyptian minister stepped down on Monday.", "0831"),  # "down" tagged ADV
+        ("Qatar launched a mediation effort between Egypt and Libya.", "045"),  # compound noun
+    ],
+)
+def test_parser_quirks_do_not_hide_events(pipeline, text, cameo):
+    assert cameo in {e.cameo for e in _events(pipeline, text)}

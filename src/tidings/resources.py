@@ -254,6 +254,13 @@ def organisations(path: Path | None = None):
 
 
 @cache
+def lemma_fixes(path: Path | None = None) -> dict[str, str]:
+    """Word forms whose spaCy lemma is wrong for the event lexicon ("staged" → "stag")."""
+    rows = read_tsv(path or data_path("lemmas.tsv"), ("form", "lemma"))
+    return {row["form"].lower(): row["lemma"].lower() for _, row in rows}
+
+
+@cache
 def speech_verbs(path: Path | None = None) -> frozenset[str]:
     rows = read_tsv(path or data_path("speech_verbs.tsv"), ("id", "lemma"))
     return frozenset(row["lemma"] for _, row in rows)

@@ -30,6 +30,8 @@ from .surface import Phrase, SentenceView, match, pick_form
 
 # Verbs that carry an event noun: "held talks", "launched an attack", "continue its support".
 _FIRST_PERSON = {"i", "we", "me", "us"}
+# a light verb's object that only carries the event named by its compound ("a mediation effort")
+_EFFORT_NOUNS = {"effort", "mission", "campaign", "bid", "drive", "initiative", "operation"}
 _REPORTED_PRONOUNS = {"it", "they", "he", "she"}
 # verbs of knowing and believing: "we know that X is responsible" is the knower's accusation
 _BELIEF_VERBS = {"know", "believe", "think", "consider", "find", "conclude", "hold"}
@@ -59,6 +61,7 @@ _LIGHT_VERBS = {
     "step",
     "pledge",
     "provide",
+    "undertake",
 }
 _WANT = {
     "want": "wanted",
@@ -127,6 +130,7 @@ class EventCoder:
         discards: Discards | None = None,
         lead_sentences: int = 0,
         min_confidence: float = 0.0,
+        lemmas: dict[str, str] | None = None,
         head: EventHead | None = None,
         encoder=None,
     ) -> None:
@@ -138,6 +142,7 @@ class EventCoder:
         self.discards = discards or Discards()
         self.lead_sentences = lead_sentences
         self.min_confidence = min_confidence
+        self.lemmas = lemmas or {}
         if head is not None and encoder is None:
             raise ValueError("an event head needs a sentence encoder")
         self.head, self.encoder = head, encoder
@@ -230,9 +235,22 @@ class EventCoder:
             if events:
                 return events
         if token.pos_ in {"VERB", "AUX"}:
-            entries, predicate = self.lexicon.candidates(token.lemma_.lower(), "VERB"), token
-        elif token.pos_ == "NOUN" and token.head.lemma_ in _LIGHT_VERBS and token.dep_ == "dobj":
+            entries, predicate = self.lexicon.candidates(self._lemma(token), "VERB"), token
+        elif (
+            token.pos_ == "NOUN"
+            and self._lemma(token.head) in _LIGHT_VERBS
+            and token.dep_ == "dobj"
+        ):
             entries, predicate = self.lexicon.candidates(token.lemma_.lower(), "NOUN"), token.head
+        elif (
+            token.pos_ == "NOUN"
+            and token.dep_ == "compound"
+            and token.head.dep_ == "dobj"
+            and token.head.lemma_.lower() in _EFFORT_NOUNS
+            and self._lemma(token.head.head) in _LIGHT_VERBS
+        ):  # "launched a mediation effort": the event is the compound
+            entries = self.lexicon.candidates(token.lemma_.lower(), "NOUN")
+            predicate = token.head.head
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be":
             return self._attribution(token, ctx)
         else:
@@ -263,6 +281,9 @@ class EventCoder:
         if events:
             ctx.used.add(predicate.i)
         return events
+
+    def _lemma(self, token) -> str:
+        return self.lemmas.get(token.lower_) or token.lemma_.lower()
 
     def _choose(self, entries, token, predicate) -> tuple[VerbEntry, _Args] | None:
         """The most specific entry whose pattern holds. An entry whose preposition is absent
@@ -402,8 +423,10 @@ class EventCoder:
 
     def _arguments(self, token, predicate, entry: VerbEntry) -> _Args | None:
         """Actor and recipient tokens for an entry, or None when the entry's pattern fails."""
-        if entry.particle and not any(
-            c.dep_ == "prt" and c.lower_ == entry.particle for c in token.children
+        if entry.particle and not any(  # the parser tags some particles as adverbs ("step down")
+            (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == token.i + 1))
+            and c.lower_ == entry.particle
+            for c in token.children
         ):
             return None
         dobj = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)

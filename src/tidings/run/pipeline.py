@@ -73,6 +73,7 @@ class Pipeline:
             discards=resources.discards(tuple(settings.discards_files), settings.builtin_discards),
             lead_sentences=settings.lead_sentences,
             min_confidence=settings.min_confidence,
+            lemmas=resources.lemma_fixes(),
             head=resources.event_head(settings.event_head) if settings.event_head else None,
             encoder=(
                 resources.sentence_encoder(settings.embedding_model)
