@@ -90,6 +90,15 @@ def test_context_picks_georgia_and_a_qualifier_picks_the_town(finder):
     assert _resolve(finder, "Alexandria")[0].country == "EGY"
 
 
+def test_a_state_name_stays_the_state_among_another_states_towns(finder):
+    # Kansas, Illinois (a village) has the state's name; "Ill." and "Illinois" named twice
+    # must not pull "Kansas" there: a name that is a subdivision's reads as the subdivision.
+    kansas = _resolve(finder, "Ill.", "Illinois", "Kansas")[-1]
+    assert (kansas.name, kansas.resolution, kansas.admin1) == ("Kansas", "admin1", "Kansas")
+    duluth = _resolve(finder, "Minn.", "Minnesota", "Duluth")[-1]
+    assert (duluth.resolution, duluth.admin1) == ("city", "Minnesota")  # towns still gain
+
+
 def test_one_sense_per_document_and_the_dateline(finder):
     places = _resolve(finder, "London", "Ont.", "London", dateline=Dateline("Toronto"), joined=True)
     assert [p.country for p in places] == ["CAN", "CAN", "CAN", "CAN"]

@@ -302,16 +302,24 @@ def _qualifiers(mentions: list[Mention], options) -> dict[str, list[Entry]]:
 
 
 def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
+    """The best entry: prior, plus the share of the context for its country, plus the named
+    subdivision for a subdivision and its towns. A name that is also a subdivision of some
+    country ("Kansas", "Minnesota") gives that country's towns of the name no subdivision
+    bonus: Kansas, Illinois must not beat the state because Illinois is named."""
     if not found:
         return None
     countries = sum(v for k, v in context.items() if k.startswith("C:")) or 1.0
+    states = {(e.country, e.admin1) for e, alternate in found if e.resolution == "admin1"}
     best, best_score = None, float("-inf")
     for entry, alternate in found:
         score = entry.prior - (ALTERNATE_PENALTY if alternate else 0.0)
         if entry.resolution != "country":
             score += COUNTRY_CONTEXT * context.get(f"C:{entry.country}", 0.0) / countries
-            if entry.resolution in {"city", "admin2"}:
-                named = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
+            named = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
+            if entry.resolution == "admin1" or (
+                entry.resolution in {"city", "admin2"}
+                and not any(country == entry.country for country, _ in states)
+            ):
                 score += ADMIN1_CONTEXT * min(named, 2.0)
         for qualifier in qualifiers:
             if qualifier.country == entry.country and (
