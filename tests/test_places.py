@@ -119,6 +119,16 @@ def test_a_state_name_stays_the_state_among_another_states_towns(finder):
     assert (duluth.resolution, duluth.admin1) == ("city", "Minnesota")  # towns still gain
 
 
+def test_a_part_of_a_place_resolves_to_the_place(finder):
+    north, west = _resolve(finder, "North Texas", "West Africa")
+    assert (north.name, north.resolution) == ("Texas", "admin1")
+    assert (west.name, west.resolution) == ("Africa", "continent")
+    georgia = _resolve(finder, "Atlanta", "Northeast Georgia")[1]
+    assert (georgia.country, georgia.resolution) == ("USA", "admin1")
+    [nowhere] = _resolve(finder, "North Blorpshire")
+    assert nowhere.resolution is None
+
+
 def test_one_sense_per_document_and_the_dateline(finder):
     places = _resolve(finder, "London", "Ont.", "London", dateline=Dateline("Toronto"), joined=True)
     assert [p.country for p in places] == ["CAN", "CAN", "CAN", "CAN"]

@@ -77,6 +77,34 @@ _CONNECTORS = frozenset(
         "di",
     ]
 )
+# A direction or part before a place name: "North Texas" is in Texas.
+_PARTS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "inner",
+        "outer",
+        "coastal",
+    ]
+)
 _MAX_TOKENS = 5
 BIG_CITY = 100_000  # a gazetteer-only city match needs this population or a locative word
 
@@ -216,13 +244,23 @@ class PlaceFinder:
 
     # -- resolution ---------------------------------------------------------------------------
 
+    def candidates(self, text: str) -> list[tuple[Entry, bool]]:
+        """Gazetteer entries for a name; a part of a known place that the gazetteer does not
+        list ("North Texas", "Southern Sudan", "West Africa") takes the whole place's entries."""
+        found = self.gazetteer.candidates(text)
+        if not found:
+            head, _, rest = text.partition(" ")
+            if head.lower() in _PARTS and rest[:1].isupper():
+                found = self.gazetteer.candidates(rest)
+        return found
+
     def resolve(self, mentions: list[Mention], demonyms: list[str], dateline) -> list[Place]:
         """One place per mention; the dateline place, if any, last (``chosen_by="dateline"``)."""
-        options = {m.text: self.gazetteer.candidates(m.text) for m in mentions}
+        options = {m.text: self.candidates(m.text) for m in mentions}
         date_parts = [p.strip() for p in (dateline.place or "").split(",")] if dateline else []
         date_parts = [p for p in date_parts if p]
         for part in date_parts:
-            options.setdefault(part, self.gazetteer.candidates(part))
+            options.setdefault(part, self.candidates(part))
         evidence = _evidence(mentions, options, demonyms, date_parts)
         qualifiers = _qualifiers(mentions, options)
         chosen: dict[str, Entry | None] = {}
