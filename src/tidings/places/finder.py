@@ -302,6 +302,8 @@ def _evidence(mentions, options, demonyms, date_parts) -> dict[str, Counter]:
             total[label] += weight
 
     for text in {m.text for m in mentions}:
+        if options[text] and options[text][0][0].country is None:
+            continue  # a continent: its namesake towns ("África", Mexico) must not vote
         found = [e for e, alternate in options[text] if not alternate and e.country]
         if not found:
             continue
