@@ -14,13 +14,14 @@ from tidings.resources import data_path
 from .conftest import FIXTURES
 
 
-def _build(directory, aliases=None, min_population=15000, points=None):
+def _build(directory, aliases=None, min_population=15000, points=None, regions=None):
     return gz.load(
         directory,
         min_population=min_population,
         countries_file=data_path("countries.tsv"),
         aliases_file=aliases or data_path("place_aliases.tsv"),
         points_file=points or data_path("place_points.tsv"),
+        regions_file=regions or data_path("regions.tsv"),
     )
 
 
@@ -71,6 +72,18 @@ def test_place_points_move_a_country_and_a_state_and_name_bad_rows(tmp_path):
     )
     with pytest.raises(ResourceError, match=r"points.tsv:2: USA New Yrok"):
         _build(tmp_path / "other", points=points)
+
+
+def test_a_bad_region_row_names_file_and_line(tmp_path):
+    regions = tmp_path / "regions.tsv"
+    regions.write_text(
+        "name\taliases\tiso3\tlat\tlon\tcode\tnote\n"
+        "Lowlands\t\t\t52.0\t5.0\tRGN\t\n"
+        "Nowhere Sea\t\t\t95.0\t10.0\tSEA\tlatitude past the pole\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ResourceError, match=r"regions.tsv:3: 95.0, 10.0 is not a point"):
+        _build(tmp_path / "cache", regions=regions)
 
 
 @pytest.fixture(scope="module")
@@ -127,6 +140,15 @@ def test_a_part_of_a_place_resolves_to_the_place(finder):
     assert (georgia.country, georgia.resolution) == ("USA", "admin1")
     [nowhere] = _resolve(finder, "North Blorpshire")
     assert nowhere.resolution is None
+
+
+def test_regions_islands_and_seas_beat_their_namesake_towns(finder):
+    darfur, pacific, sumatra = _resolve(finder, "Darfur", "Pacific", "Sumatra")
+    assert (darfur.resolution, darfur.country, darfur.feature_code) == ("region", "SDN", "RGN")
+    assert (pacific.resolution, pacific.country, pacific.feature_code) == ("region", None, "OCN")
+    assert (sumatra.country, sumatra.feature_class) == ("IDN", "T")
+    chechnya = _resolve(finder, "Chechnya")[0]  # an alias of the Chechen Republic, not a town
+    assert (chechnya.country, chechnya.resolution) == ("RUS", "admin1")
 
 
 def test_one_sense_per_document_and_the_dateline(finder):

@@ -129,6 +129,7 @@ def gazetteer(
         countries_file=countries_file or data_path("countries.tsv"),
         aliases_file=data_path("place_aliases.tsv"),
         points_file=data_path("place_points.tsv"),
+        regions_file=data_path("regions.tsv"),
     )
 
 

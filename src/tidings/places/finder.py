@@ -105,6 +105,7 @@ _PARTS = frozenset(
         "coastal",
     ]
 )
+_AREAS = frozenset(["country", "admin1", "continent", "region"])
 _MAX_TOKENS = 5
 BIG_CITY = 100_000  # a gazetteer-only city match needs this population or a locative word
 
@@ -236,7 +237,7 @@ class PlaceFinder:
         best, alternate = candidates[0]
         if alternate:
             return before is not None and before.lower_ in LOCATIVE
-        if best.resolution in {"country", "admin1", "continent"} and span.start > sent.start:
+        if best.resolution in _AREAS and span.start > sent.start:
             return True
         if before is not None and before.lower_ in LOCATIVE:
             return True

