@@ -151,6 +151,31 @@ def test_regions_islands_and_seas_beat_their_namesake_towns(finder):
     assert (chechnya.country, chechnya.resolution) == ("RUS", "admin1")
 
 
+def _resolve_text(finder, text, *names):
+    """Resolve the names as found, in order, in a sentence of ``text``."""
+    mentions, offset = [], 0
+    for name in names:
+        start = text.index(name, offset)
+        mentions.append(Mention(name, start, start + len(name), 0, "GPE"))
+        offset = start + len(name)
+    return finder.resolve(mentions, [], None, text)
+
+
+def test_a_list_is_of_like_places_and_state_of_names_the_state(finder):
+    # In a list the commas are not qualifiers: Washington is not the town in West Virginia.
+    text = "Sales stopped in Utah, Virginia, Washington, West Virginia and Wyoming."
+    states = _resolve_text(
+        finder, text, "Utah", "Virginia", "Washington", "West Virginia", "Wyoming"
+    )
+    assert [p.resolution for p in states] == ["admin1"] * 5
+    assert states[2].admin1 == "Washington"
+    text = "The cow came from a farm in Washington state."
+    [state] = _resolve_text(finder, text, "Washington")
+    assert (state.resolution, state.admin1) == ("admin1", "Washington")
+    [city] = _resolve_text(finder, "The bill passed in Washington on Tuesday.", "Washington")
+    assert city.resolution == "city"
+
+
 def test_one_sense_per_document_and_the_dateline(finder):
     places = _resolve(finder, "London", "Ont.", "London", dateline=Dateline("Toronto"), joined=True)
     assert [p.country for p in places] == ["CAN", "CAN", "CAN", "CAN"]

@@ -14,6 +14,7 @@ and a qualifier written next to the name ("Alexandria, La.").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -116,6 +117,8 @@ COUNTRY_CONTEXT = 5.0
 ADMIN1_CONTEXT = 3.0
 QUALIFIER = 8.0
 AMBIGUOUS_SPREAD = 8
+KIND = 6.0  # a list's kind, or "state of": the entry of that kind gains this
+_LIST_GAP = re.compile(r"\s*(,|(,\s*)?(and|or))\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +139,7 @@ class PlaceFinder:
 
     def __call__(self, parsed) -> list[Place]:
         mentions, demonyms = self.recognise(parsed)
-        places = self.resolve(mentions, demonyms, parsed.article.dateline)
+        places = self.resolve(mentions, demonyms, parsed.article.dateline, parsed.article.text)
         return places
 
     # -- recognition --------------------------------------------------------------------------
@@ -255,20 +258,28 @@ class PlaceFinder:
                 found = self.gazetteer.candidates(rest)
         return found
 
-    def resolve(self, mentions: list[Mention], demonyms: list[str], dateline) -> list[Place]:
-        """One place per mention; the dateline place, if any, last (``chosen_by="dateline"``)."""
+    def resolve(
+        self, mentions: list[Mention], demonyms: list[str], dateline, text: str = ""
+    ) -> list[Place]:
+        """One place per mention; the dateline place, if any, last (``chosen_by="dateline"``).
+        ``text``, the article's, lets the words around the names count (lists, "state of")."""
         options = {m.text: self.candidates(m.text) for m in mentions}
         date_parts = [p.strip() for p in (dateline.place or "").split(",")] if dateline else []
         date_parts = [p for p in date_parts if p]
         for part in date_parts:
             options.setdefault(part, self.candidates(part))
         evidence = _evidence(mentions, options, demonyms, date_parts)
-        qualifiers = _qualifiers(mentions, options)
+        lists = _lists(mentions, options, text)
+        kinds = {m.text: kind for m, kind in lists.items()}
+        for mention in mentions:
+            if _state_word(text, mention):
+                kinds[mention.text] = "admin1"
+        qualifiers = _qualifiers([m for m in mentions if m not in lists], options)
         chosen: dict[str, Entry | None] = {}
-        for text, found in options.items():
-            own = evidence.get(normalise(text), Counter())
+        for name, found in options.items():
+            own = evidence.get(normalise(name), Counter())
             context = evidence["*"] - own
-            chosen[text] = _choose(found, context, qualifiers.get(text, []))
+            chosen[name] = _choose(found, context, qualifiers.get(name, []), kinds.get(name))
         places = [_place(m.text, chosen[m.text], m) for m in mentions]
         if date_parts:
             entry = chosen[date_parts[0]]
@@ -342,7 +353,45 @@ def _qualifiers(mentions: list[Mention], options) -> dict[str, list[Entry]]:
     return found
 
 
-def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
+def _lists(mentions: list[Mention], options, text: str) -> dict[Mention, str]:
+    """Members of lists of three or more names ("Mexico, China, Japan and Brazil"; "Utah,
+    Virginia, Washington, West Virginia") whose best entries are mostly of one kind, with that
+    kind: a list is of like things, and its commas are not qualifiers."""
+    runs: list[list[Mention]] = []
+    for mention in mentions:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.sequence == mention.sequence
+            and _LIST_GAP.fullmatch(text[last.end : mention.start])
+        ):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    kinds: dict[Mention, str] = {}
+    for run in runs:
+        if len(run) < 3:
+            continue
+        found = Counter(options[m.text][0][0].resolution for m in run if options[m.text])
+        kind, count = found.most_common(1)[0] if found else (None, 0)
+        if kind is not None and count * 3 >= len(run) * 2:
+            kinds.update((m, kind) for m in run)
+    return kinds
+
+
+def _state_word(text: str, mention: Mention) -> bool:
+    """'Washington state', 'the state of Washington': the subdivision, not the city."""
+    after = text[mention.end : mention.end + 7]
+    return (
+        after[:6] == " state"
+        and not after[6:].isalpha()
+        or (text[max(0, mention.start - 9) : mention.start] == "state of ")
+    )
+
+
+def _choose(
+    found, context: Counter, qualifiers: list[Entry], kind: str | None = None
+) -> Entry | None:
     """The best entry: prior, plus the share of the context for its country, plus the named
     subdivision for a subdivision and its towns. A name that is also a subdivision of some
     country ("Kansas", "Minnesota") gives that country's towns of the name no subdivision
@@ -362,6 +411,8 @@ def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
                 and not any(country == entry.country for country, _ in states)
             ):
                 score += ADMIN1_CONTEXT * min(named, 2.0)
+        if entry.resolution == kind:
+            score += KIND
         for qualifier in qualifiers:
             if qualifier.country == entry.country and (
                 qualifier.resolution == "country" or qualifier.admin1 == entry.admin1
@@ -369,7 +420,7 @@ def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
                 score += QUALIFIER
         if score > best_score:
             best, best_score = entry, score
-    return _prefer_city(best, found)
+    return best if kind == "admin1" else _prefer_city(best, found)
 
 
 def _prefer_city(best: Entry, found) -> Entry:
