@@ -138,6 +138,9 @@ def test_a_part_of_a_place_resolves_to_the_place(finder):
     assert (west.name, west.resolution) == ("Africa", "continent")
     georgia = _resolve(finder, "Atlanta", "Northeast Georgia")[1]
     assert (georgia.country, georgia.resolution) == ("USA", "admin1")
+    sichuan, city = _resolve(finder, "Sichuan province", "city of Aleppo")
+    assert (sichuan.country, sichuan.resolution) == ("CHN", "admin1")
+    assert (city.country, city.resolution) == ("SYR", "city")
     [nowhere] = _resolve(finder, "North Blorpshire")
     assert nowhere.resolution is None
 

@@ -106,6 +106,12 @@ _PARTS = frozenset(
         "coastal",
     ]
 )
+# A kind word written with a name: "Sichuan province", "Puge county", "the city of Turkey".
+_KIND_WORD = re.compile(
+    r"\s+(province|county|state|region|district|prefecture|governorate|municipality)$"
+    r"|^(city|province|state|county|region) of\s+",
+    re.IGNORECASE,
+)
 _AREAS = frozenset(["country", "admin1", "continent", "region"])
 _MAX_TOKENS = 5
 BIG_CITY = 100_000  # a gazetteer-only city match needs this population or a locative word
@@ -250,12 +256,15 @@ class PlaceFinder:
 
     def candidates(self, text: str) -> list[tuple[Entry, bool]]:
         """Gazetteer entries for a name; a part of a known place that the gazetteer does not
-        list ("North Texas", "Southern Sudan", "West Africa") takes the whole place's entries."""
+        list ("North Texas", "Southern Sudan", "West Africa") takes the whole place's entries, and a
+        name with a kind word the gazetteer lacks ("Sichuan province") the bare name's."""
         found = self.gazetteer.candidates(text)
         if not found:
             head, _, rest = text.partition(" ")
             if head.lower() in _PARTS and rest[:1].isupper():
                 found = self.gazetteer.candidates(rest)
+        if not found and _KIND_WORD.search(text):
+            found = self.gazetteer.candidates(_KIND_WORD.sub("", text))
         return found
 
     def resolve(
