@@ -219,3 +219,17 @@ def test_wire_story_places_and_event_locations(pipeline):
     assert (located["shelled"].name, located["shelled"].chosen_by) == ("Aleppo", "trigger")
     assert located["backs"].chosen_by == "dateline"  # "Turkey backs …": an actor, not a place
     assert all(e.event_loc is None or e.event_loc.name != "Toronto" for e in doc.events)
+
+
+def test_a_place_leading_an_office_name_is_the_place(pipeline):
+    text = (
+        "MOUNT PLEASANT, Texas (AP) - Deputies from the Titus County Jail searched a home on "
+        "West Tyler Street on Monday, officials said.\n"
+    )
+    doc = pipeline.code_one(RawDocument("local.txt", "local.txt", text=text))
+    written = {doc.article.text[r.place.start : r.place.end]: r.place for r in doc.places}
+    assert (written["Titus County"].resolution, written["Titus County"].admin1) == (
+        "admin2",
+        "Texas",
+    )
+    assert "West" not in written  # a street is not in a place called West

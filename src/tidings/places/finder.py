@@ -104,6 +104,52 @@ _PARTS = frozenset(
         "inner",
         "outer",
         "coastal",
+        "far",
+    ]
+)
+# Words that make a name a place of its own kind (a street, a river, a township), whose
+# leading words are then not the place meant: "West Tyler Street" is not in "West".
+_FEATURE_WORDS = frozenset(
+    [
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "boulevard",
+        "parkway",
+        "drive",
+        "lane",
+        "way",
+        "highway",
+        "river",
+        "creek",
+        "lake",
+        "bay",
+        "valley",
+        "hills",
+        "hill",
+        "park",
+        "beach",
+        "coast",
+        "island",
+        "islands",
+        "mountain",
+        "mountains",
+        "township",
+        "colony",
+        "area",
+        "farm",
+        "cemetery",
+        "garden",
+        "gardens",
+        "square",
+        "bridge",
+        "harbor",
+        "harbour",
+        "port",
+        "st.",
     ]
 )
 # A kind word written with a name: "Sichuan province", "Puge county", "the city of Turkey".
@@ -204,9 +250,34 @@ class PlaceFinder:
                 offset += len(piece) + 1
             if all(p.text in self.gazetteer for p in parts):
                 return parts
+        dotted = text + "." if ent.doc.text[end : end + 1] == "." else None
+        if dotted and text not in self.gazetteer and dotted in self.gazetteer:
+            return [Mention(dotted, start, end + 1, number, ent.label_)]  # "U.S" at a sentence end
         if ent.label_ == "FAC" and text not in self.gazetteer:
             return []  # a building or a road: not a place Tidings can put on a map
+        if not self.candidates(text):
+            prefix = self._prefix(tokens)
+            if prefix is not None:
+                end = prefix[-1].idx + len(prefix[-1].text)
+                return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
         return [Mention(text, start, end, number, ent.label_)]
+
+    def _prefix(self, tokens) -> list | None:
+        """The longest leading place name of an unknown name ("Titus County Sheriff's Office",
+        "North Las Vegas Police Department"): an area, or a town of BIG_CITY people."""
+        if any(t.lower_ in _FEATURE_WORDS for t in tokens[1:]):
+            return None  # "West Tyler Street", "Bay Area", "Sacramento River": a feature itself
+        for size in range(len(tokens) - 1, 0, -1):
+            if not _capital(tokens[size]) or all(t.lower_ in _PARTS for t in tokens[:size]):
+                continue
+            found = self.gazetteer.candidates(
+                tokens[0].doc.text[tokens[0].idx : tokens[size - 1].idx + len(tokens[size - 1])]
+            )
+            if found and not found[0][1]:
+                best = found[0][0]
+                if best.resolution in _AREAS | {"admin2"} or best.population >= BIG_CITY:
+                    return tokens[:size]
+        return None
 
     def _scan(self, sent, number: int, taken: set[int]) -> list[Mention]:
         found: list[Mention] = []
@@ -257,15 +328,18 @@ class PlaceFinder:
     def candidates(self, text: str) -> list[tuple[Entry, bool]]:
         """Gazetteer entries for a name; a part of a known place that the gazetteer does not
         list ("North Texas", "Southern Sudan", "West Africa") takes the whole place's entries, and a
-        name with a kind word the gazetteer lacks ("Sichuan province") the bare name's."""
+        name with a kind word the gazetteer lacks ("Sichuan province") the bare name's; both by
+        primary names only ("North Las" is not Lāsh, Afghanistan)."""
         found = self.gazetteer.candidates(text)
-        if not found:
-            head, _, rest = text.partition(" ")
-            if head.lower() in _PARTS and rest[:1].isupper():
-                found = self.gazetteer.candidates(rest)
+        if found:
+            return found
+        rest = text
+        while not found and rest.partition(" ")[0].lower() in _PARTS:
+            rest = rest.partition(" ")[2]
+            found = self.gazetteer.candidates(rest) if rest[:1].isupper() else []
         if not found and _KIND_WORD.search(text):
             found = self.gazetteer.candidates(_KIND_WORD.sub("", text))
-        return found
+        return [(entry, alternate) for entry, alternate in found if not alternate]
 
     def resolve(
         self, mentions: list[Mention], demonyms: list[str], dateline, text: str = ""
