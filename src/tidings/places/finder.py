@@ -3,13 +3,17 @@
 Recognition takes the GPE, LOC and FAC entities of the entity stage and adds gazetteer matches
 the statistical model missed (a capitalised name the gazetteer knows, accepted when it names a
 country, a subdivision or a large city, or follows a locative preposition: "in Sakhour").
-Nationality adjectives ("Syrian", "Turkish") are actors' attributes, never places.
+Nationality adjectives ("Syrian", "Turkish") are actors' attributes, never places. An entity
+the gazetteer does not know but that starts with a place ("Titus County Jail") is that place.
 
 Resolution picks, for each distinct name, one gazetteer entry for the whole document (one sense
 per document), scoring each candidate by its prior (``gazetteer._prior``: country > continent >
-subdivision > city by population) plus the document's own context: the countries and
+region > subdivision > city by population) plus the document's own context: the countries and
 subdivisions that the unambiguous names, the nationality adjectives and the dateline point to,
-and a qualifier written next to the name ("Alexandria, La.").
+a qualifier written next to the name ("Alexandria, La."), the kind of the other names in a
+list ("Utah, Virginia, Washington"), and "state" written with the name. A name the gazetteer
+lacks is looked up without a leading direction ("North Texas") or a kind word ("Sichuan
+province").
 """
 
 from __future__ import annotations
