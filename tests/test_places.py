@@ -14,13 +14,14 @@ from tidings.resources import data_path
 from .conftest import FIXTURES
 
 
-def _build(directory, aliases=None, min_population=15000):
+def _build(directory, aliases=None, min_population=15000, points=None, regions=None):
     return gz.load(
         directory,
         min_population=min_population,
         countries_file=data_path("countries.tsv"),
         aliases_file=aliases or data_path("place_aliases.tsv"),
-        points_file=data_path("country_points.tsv"),
+        points_file=points or data_path("place_points.tsv"),
+        regions_file=regions or data_path("regions.tsv"),
     )
 
 
@@ -51,6 +52,48 @@ def test_bad_alias_names_file_and_line(tmp_path):
     )
     with pytest.raises(ResourceError, match=r"aliases.tsv:3: USA Atlantis"):
         _build(tmp_path / "cache", aliases)
+
+
+def test_place_points_move_a_country_and_a_state_and_name_bad_rows(tmp_path):
+    points = tmp_path / "points.tsv"
+    points.write_text(
+        "iso3\tadmin1\tlat\tlon\tnote\n"
+        "CHN\t\t35.0\t104.0\tbetween two references\n"
+        "USA\tNew York\t43.0\t-75.5\tupstate, not the city\n",
+        encoding="utf-8",
+    )
+    gazetteer = _build(tmp_path / "cache", points=points)
+    china = gazetteer.candidates("China")[0][0]
+    state = next(e for e, _ in gazetteer.candidates("New York") if e.resolution == "admin1")
+    assert (china.lat, china.lon) == (35.0, 104.0)
+    assert (state.lat, state.lon) == (43.0, -75.5)
+    points.write_text(
+        "iso3\tadmin1\tlat\tlon\tnote\nUSA\tNew Yrok\t43.0\t-75.5\ttypo\n", encoding="utf-8"
+    )
+    with pytest.raises(ResourceError, match=r"points.tsv:2: USA New Yrok"):
+        _build(tmp_path / "other", points=points)
+
+
+def test_a_bad_region_row_names_file_and_line(tmp_path):
+    regions = tmp_path / "regions.tsv"
+    regions.write_text(
+        "name\taliases\tiso3\tlat\tlon\tcode\tnote\n"
+        "Lowlands\t\t\t52.0\t5.0\tRGN\t\n"
+        "Nowhere Sea\t\t\t95.0\t10.0\tSEA\tlatitude past the pole\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ResourceError, match=r"regions.tsv:3: 95.0, 10.0 is not a point"):
+        _build(tmp_path / "cache", regions=regions)
+
+
+def test_a_county_sits_at_its_namesake_town_else_at_its_state(tmp_path):
+    gazetteer = _build(tmp_path)
+    [(county, _)] = gazetteer.candidates("Santa Clara County")
+    town = next(e for e, _ in gazetteer.candidates("Santa Clara") if e.admin1 == "California")
+    assert (county.resolution, county.lat, county.lon) == ("admin2", town.lat, town.lon)
+    [(laurel, _)] = gazetteer.candidates("Laurel County")  # no town called Laurel in Kentucky
+    kentucky = gazetteer.candidates("Kentucky")[0][0]
+    assert (laurel.admin1, laurel.lat, laurel.lon) == ("Kentucky", kentucky.lat, kentucky.lon)
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +133,62 @@ def test_context_picks_georgia_and_a_qualifier_picks_the_town(finder):
     assert _resolve(finder, "Alexandria")[0].country == "EGY"
 
 
+def test_a_state_name_stays_the_state_among_another_states_towns(finder):
+    # Kansas, Illinois (a village) has the state's name; "Ill." and "Illinois" named twice
+    # must not pull "Kansas" there: a name that is a subdivision's reads as the subdivision.
+    kansas = _resolve(finder, "Ill.", "Illinois", "Kansas")[-1]
+    assert (kansas.name, kansas.resolution, kansas.admin1) == ("Kansas", "admin1", "Kansas")
+    duluth = _resolve(finder, "Minn.", "Minnesota", "Duluth")[-1]
+    assert (duluth.resolution, duluth.admin1) == ("city", "Minnesota")  # towns still gain
+
+
+def test_a_part_of_a_place_resolves_to_the_place(finder):
+    north, west = _resolve(finder, "North Texas", "West Africa")
+    assert (north.name, north.resolution) == ("Texas", "admin1")
+    assert (west.name, west.resolution) == ("Africa", "continent")
+    georgia = _resolve(finder, "Atlanta", "Northeast Georgia")[1]
+    assert (georgia.country, georgia.resolution) == ("USA", "admin1")
+    sichuan, city = _resolve(finder, "Sichuan province", "city of Aleppo")
+    assert (sichuan.country, sichuan.resolution) == ("CHN", "admin1")
+    assert (city.country, city.resolution) == ("SYR", "city")
+    [nowhere] = _resolve(finder, "North Blorpshire")
+    assert nowhere.resolution is None
+
+
+def test_regions_islands_and_seas_beat_their_namesake_towns(finder):
+    darfur, pacific, sumatra = _resolve(finder, "Darfur", "Pacific", "Sumatra")
+    assert (darfur.resolution, darfur.country, darfur.feature_code) == ("region", "SDN", "RGN")
+    assert (pacific.resolution, pacific.country, pacific.feature_code) == ("region", None, "OCN")
+    assert (sumatra.country, sumatra.feature_class) == ("IDN", "T")
+    chechnya = _resolve(finder, "Chechnya")[0]  # an alias of the Chechen Republic, not a town
+    assert (chechnya.country, chechnya.resolution) == ("RUS", "admin1")
+
+
+def _resolve_text(finder, text, *names):
+    """Resolve the names as found, in order, in a sentence of ``text``."""
+    mentions, offset = [], 0
+    for name in names:
+        start = text.index(name, offset)
+        mentions.append(Mention(name, start, start + len(name), 0, "GPE"))
+        offset = start + len(name)
+    return finder.resolve(mentions, [], None, text)
+
+
+def test_a_list_is_of_like_places_and_state_of_names_the_state(finder):
+    # In a list the commas are not qualifiers: Washington is not the town in West Virginia.
+    text = "Sales stopped in Utah, Virginia, Washington, West Virginia and Wyoming."
+    states = _resolve_text(
+        finder, text, "Utah", "Virginia", "Washington", "West Virginia", "Wyoming"
+    )
+    assert [p.resolution for p in states] == ["admin1"] * 5
+    assert states[2].admin1 == "Washington"
+    text = "The cow came from a farm in Washington state."
+    [state] = _resolve_text(finder, text, "Washington")
+    assert (state.resolution, state.admin1) == ("admin1", "Washington")
+    [city] = _resolve_text(finder, "The bill passed in Washington on Tuesday.", "Washington")
+    assert city.resolution == "city"
+
+
 def test_one_sense_per_document_and_the_dateline(finder):
     places = _resolve(finder, "London", "Ont.", "London", dateline=Dateline("Toronto"), joined=True)
     assert [p.country for p in places] == ["CAN", "CAN", "CAN", "CAN"]
@@ -120,3 +219,17 @@ def test_wire_story_places_and_event_locations(pipeline):
     assert (located["shelled"].name, located["shelled"].chosen_by) == ("Aleppo", "trigger")
     assert located["backs"].chosen_by == "dateline"  # "Turkey backs …": an actor, not a place
     assert all(e.event_loc is None or e.event_loc.name != "Toronto" for e in doc.events)
+
+
+def test_a_place_leading_an_office_name_is_the_place(pipeline):
+    text = (
+        "MOUNT PLEASANT, Texas (AP) - Deputies from the Titus County Jail searched a home on "
+        "West Tyler Street on Monday, officials said.\n"
+    )
+    doc = pipeline.code_one(RawDocument("local.txt", "local.txt", text=text))
+    written = {doc.article.text[r.place.start : r.place.end]: r.place for r in doc.places}
+    assert (written["Titus County"].resolution, written["Titus County"].admin1) == (
+        "admin2",
+        "Texas",
+    )
+    assert "West" not in written  # a street is not in a place called West

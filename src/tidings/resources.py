@@ -128,7 +128,8 @@ def gazetteer(
         min_population=min_population,
         countries_file=countries_file or data_path("countries.tsv"),
         aliases_file=data_path("place_aliases.tsv"),
-        points_file=data_path("country_points.tsv"),
+        points_file=data_path("place_points.tsv"),
+        regions_file=data_path("regions.tsv"),
     )
 
 

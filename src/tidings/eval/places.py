@@ -229,7 +229,7 @@ def _score(articles, parser, finder, countries, gazetteer, errors, show_errors):
             )
             for t in gold
         ]
-        resolved = finder.resolve(mentions, [], None)
+        resolved = finder.resolve(mentions, [], None, text)
         for toponym, place in zip(gold, resolved, strict=True):
             if toponym.lat is not None:
                 given.add(toponym, place, country_of)

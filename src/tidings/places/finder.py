@@ -3,17 +3,22 @@
 Recognition takes the GPE, LOC and FAC entities of the entity stage and adds gazetteer matches
 the statistical model missed (a capitalised name the gazetteer knows, accepted when it names a
 country, a subdivision or a large city, or follows a locative preposition: "in Sakhour").
-Nationality adjectives ("Syrian", "Turkish") are actors' attributes, never places.
+Nationality adjectives ("Syrian", "Turkish") are actors' attributes, never places. An entity
+the gazetteer does not know but that starts with a place ("Titus County Jail") is that place.
 
 Resolution picks, for each distinct name, one gazetteer entry for the whole document (one sense
 per document), scoring each candidate by its prior (``gazetteer._prior``: country > continent >
-subdivision > city by population) plus the document's own context: the countries and
+region > subdivision > city by population) plus the document's own context: the countries and
 subdivisions that the unambiguous names, the nationality adjectives and the dateline point to,
-and a qualifier written next to the name ("Alexandria, La.").
+a qualifier written next to the name ("Alexandria, La."), the kind of the other names in a
+list ("Utah, Virginia, Washington"), and "state" written with the name. A name the gazetteer
+lacks is looked up without a leading direction ("North Texas") or a kind word ("Sichuan
+province").
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -77,6 +82,87 @@ _CONNECTORS = frozenset(
         "di",
     ]
 )
+# A direction or part before a place name: "North Texas" is in Texas.
+_PARTS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "inner",
+        "outer",
+        "coastal",
+        "far",
+    ]
+)
+# Words that make a name a place of its own kind (a street, a river, a township), whose
+# leading words are then not the place meant: "West Tyler Street" is not in "West".
+_FEATURE_WORDS = frozenset(
+    [
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "boulevard",
+        "parkway",
+        "drive",
+        "lane",
+        "way",
+        "highway",
+        "river",
+        "creek",
+        "lake",
+        "bay",
+        "valley",
+        "hills",
+        "hill",
+        "park",
+        "beach",
+        "coast",
+        "island",
+        "islands",
+        "mountain",
+        "mountains",
+        "township",
+        "colony",
+        "area",
+        "farm",
+        "cemetery",
+        "garden",
+        "gardens",
+        "square",
+        "bridge",
+        "harbor",
+        "harbour",
+        "port",
+        "st.",
+    ]
+)
+# A kind word written with a name: "Sichuan province", "Puge county", "the city of Turkey".
+_KIND_WORD = re.compile(
+    r"\s+(province|county|state|region|district|prefecture|governorate|municipality)$"
+    r"|^(city|province|state|county|region) of\s+",
+    re.IGNORECASE,
+)
+_AREAS = frozenset(["country", "admin1", "continent", "region"])
 _MAX_TOKENS = 5
 BIG_CITY = 100_000  # a gazetteer-only city match needs this population or a locative word
 
@@ -87,6 +173,8 @@ COUNTRY_CONTEXT = 5.0
 ADMIN1_CONTEXT = 3.0
 QUALIFIER = 8.0
 AMBIGUOUS_SPREAD = 8
+KIND = 6.0  # a list's kind, or "state of": the entry of that kind gains this
+_LIST_GAP = re.compile(r"\s*(,|(,\s*)?(and|or))\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +195,7 @@ class PlaceFinder:
 
     def __call__(self, parsed) -> list[Place]:
         mentions, demonyms = self.recognise(parsed)
-        places = self.resolve(mentions, demonyms, parsed.article.dateline)
+        places = self.resolve(mentions, demonyms, parsed.article.dateline, parsed.article.text)
         return places
 
     # -- recognition --------------------------------------------------------------------------
@@ -166,9 +254,34 @@ class PlaceFinder:
                 offset += len(piece) + 1
             if all(p.text in self.gazetteer for p in parts):
                 return parts
+        dotted = text + "." if ent.doc.text[end : end + 1] == "." else None
+        if dotted and text not in self.gazetteer and dotted in self.gazetteer:
+            return [Mention(dotted, start, end + 1, number, ent.label_)]  # "U.S" at a sentence end
         if ent.label_ == "FAC" and text not in self.gazetteer:
             return []  # a building or a road: not a place Tidings can put on a map
+        if not self.candidates(text):
+            prefix = self._prefix(tokens)
+            if prefix is not None:
+                end = prefix[-1].idx + len(prefix[-1].text)
+                return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
         return [Mention(text, start, end, number, ent.label_)]
+
+    def _prefix(self, tokens) -> list | None:
+        """The longest leading place name of an unknown name ("Titus County Sheriff's Office",
+        "North Las Vegas Police Department"): an area, or a town of BIG_CITY people."""
+        if any(t.lower_ in _FEATURE_WORDS for t in tokens[1:]):
+            return None  # "West Tyler Street", "Bay Area", "Sacramento River": a feature itself
+        for size in range(len(tokens) - 1, 0, -1):
+            if not _capital(tokens[size]) or all(t.lower_ in _PARTS for t in tokens[:size]):
+                continue
+            found = self.gazetteer.candidates(
+                tokens[0].doc.text[tokens[0].idx : tokens[size - 1].idx + len(tokens[size - 1])]
+            )
+            if found and not found[0][1]:
+                best = found[0][0]
+                if best.resolution in _AREAS | {"admin2"} or best.population >= BIG_CITY:
+                    return tokens[:size]
+        return None
 
     def _scan(self, sent, number: int, taken: set[int]) -> list[Mention]:
         found: list[Mention] = []
@@ -208,7 +321,7 @@ class PlaceFinder:
         best, alternate = candidates[0]
         if alternate:
             return before is not None and before.lower_ in LOCATIVE
-        if best.resolution in {"country", "admin1", "continent"} and span.start > sent.start:
+        if best.resolution in _AREAS and span.start > sent.start:
             return True
         if before is not None and before.lower_ in LOCATIVE:
             return True
@@ -216,20 +329,44 @@ class PlaceFinder:
 
     # -- resolution ---------------------------------------------------------------------------
 
-    def resolve(self, mentions: list[Mention], demonyms: list[str], dateline) -> list[Place]:
-        """One place per mention; the dateline place, if any, last (``chosen_by="dateline"``)."""
-        options = {m.text: self.gazetteer.candidates(m.text) for m in mentions}
+    def candidates(self, text: str) -> list[tuple[Entry, bool]]:
+        """Gazetteer entries for a name; a part of a known place that the gazetteer does not
+        list ("North Texas", "Southern Sudan", "West Africa") takes the whole place's entries, and a
+        name with a kind word the gazetteer lacks ("Sichuan province") the bare name's; both by
+        primary names only ("North Las" is not Lāsh, Afghanistan)."""
+        found = self.gazetteer.candidates(text)
+        if found:
+            return found
+        rest = text
+        while not found and rest.partition(" ")[0].lower() in _PARTS:
+            rest = rest.partition(" ")[2]
+            found = self.gazetteer.candidates(rest) if rest[:1].isupper() else []
+        if not found and _KIND_WORD.search(text):
+            found = self.gazetteer.candidates(_KIND_WORD.sub("", text))
+        return [(entry, alternate) for entry, alternate in found if not alternate]
+
+    def resolve(
+        self, mentions: list[Mention], demonyms: list[str], dateline, text: str = ""
+    ) -> list[Place]:
+        """One place per mention; the dateline place, if any, last (``chosen_by="dateline"``).
+        ``text``, the article's, lets the words around the names count (lists, "state of")."""
+        options = {m.text: self.candidates(m.text) for m in mentions}
         date_parts = [p.strip() for p in (dateline.place or "").split(",")] if dateline else []
         date_parts = [p for p in date_parts if p]
         for part in date_parts:
-            options.setdefault(part, self.gazetteer.candidates(part))
+            options.setdefault(part, self.candidates(part))
         evidence = _evidence(mentions, options, demonyms, date_parts)
-        qualifiers = _qualifiers(mentions, options)
+        lists = _lists(mentions, options, text)
+        kinds = {m.text: kind for m, kind in lists.items()}
+        for mention in mentions:
+            if _state_word(text, mention):
+                kinds[mention.text] = "admin1"
+        qualifiers = _qualifiers([m for m in mentions if m not in lists], options)
         chosen: dict[str, Entry | None] = {}
-        for text, found in options.items():
-            own = evidence.get(normalise(text), Counter())
+        for name, found in options.items():
+            own = evidence.get(normalise(name), Counter())
             context = evidence["*"] - own
-            chosen[text] = _choose(found, context, qualifiers.get(text, []))
+            chosen[name] = _choose(found, context, qualifiers.get(name, []), kinds.get(name))
         places = [_place(m.text, chosen[m.text], m) for m in mentions]
         if date_parts:
             entry = chosen[date_parts[0]]
@@ -264,6 +401,8 @@ def _evidence(mentions, options, demonyms, date_parts) -> dict[str, Counter]:
             total[label] += weight
 
     for text in {m.text for m in mentions}:
+        if options[text] and options[text][0][0].country is None:
+            continue  # a continent: its namesake towns ("África", Mexico) must not vote
         found = [e for e, alternate in options[text] if not alternate and e.country]
         if not found:
             continue
@@ -301,18 +440,66 @@ def _qualifiers(mentions: list[Mention], options) -> dict[str, list[Entry]]:
     return found
 
 
-def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
+def _lists(mentions: list[Mention], options, text: str) -> dict[Mention, str]:
+    """Members of lists of three or more names ("Mexico, China, Japan and Brazil"; "Utah,
+    Virginia, Washington, West Virginia") whose best entries are mostly of one kind, with that
+    kind: a list is of like things, and its commas are not qualifiers."""
+    runs: list[list[Mention]] = []
+    for mention in mentions:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and last.sequence == mention.sequence
+            and _LIST_GAP.fullmatch(text[last.end : mention.start])
+        ):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    kinds: dict[Mention, str] = {}
+    for run in runs:
+        if len(run) < 3:
+            continue
+        found = Counter(options[m.text][0][0].resolution for m in run if options[m.text])
+        kind, count = found.most_common(1)[0] if found else (None, 0)
+        if kind is not None and count * 3 >= len(run) * 2:
+            kinds.update((m, kind) for m in run)
+    return kinds
+
+
+def _state_word(text: str, mention: Mention) -> bool:
+    """'Washington state', 'the state of Washington': the subdivision, not the city."""
+    after = text[mention.end : mention.end + 7]
+    return (
+        after[:6] == " state"
+        and not after[6:].isalpha()
+        or (text[max(0, mention.start - 9) : mention.start] == "state of ")
+    )
+
+
+def _choose(
+    found, context: Counter, qualifiers: list[Entry], kind: str | None = None
+) -> Entry | None:
+    """The best entry: prior, plus the share of the context for its country, plus the named
+    subdivision for a subdivision and its towns. A name that is also a subdivision of some
+    country ("Kansas", "Minnesota") gives that country's towns of the name no subdivision
+    bonus: Kansas, Illinois must not beat the state because Illinois is named."""
     if not found:
         return None
     countries = sum(v for k, v in context.items() if k.startswith("C:")) or 1.0
+    states = {(e.country, e.admin1) for e, alternate in found if e.resolution == "admin1"}
     best, best_score = None, float("-inf")
     for entry, alternate in found:
         score = entry.prior - (ALTERNATE_PENALTY if alternate else 0.0)
         if entry.resolution != "country":
             score += COUNTRY_CONTEXT * context.get(f"C:{entry.country}", 0.0) / countries
-            if entry.resolution in {"city", "admin2"}:
-                named = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
+            named = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
+            if entry.resolution == "admin1" or (
+                entry.resolution in {"city", "admin2"}
+                and not any(country == entry.country for country, _ in states)
+            ):
                 score += ADMIN1_CONTEXT * min(named, 2.0)
+        if entry.resolution == kind:
+            score += KIND
         for qualifier in qualifiers:
             if qualifier.country == entry.country and (
                 qualifier.resolution == "country" or qualifier.admin1 == entry.admin1
@@ -320,7 +507,7 @@ def _choose(found, context: Counter, qualifiers: list[Entry]) -> Entry | None:
                 score += QUALIFIER
         if score > best_score:
             best, best_score = entry, score
-    return _prefer_city(best, found)
+    return best if kind == "admin1" else _prefer_city(best, found)
 
 
 def _prefer_city(best: Entry, found) -> Entry:

