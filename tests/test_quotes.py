@@ -259,3 +259,53 @@ def test_quotes_reach_the_store_with_speaker_and_cue(tmp_path):
     )
     # "a farmer from Tacna": the apposition places her in Peru
     assert rows == [("direct", "Rosa Quispe", "PER", "said", "speech_verbs.tsv:say", True)]
+
+
+# -- rules added for PolNeAR's wider notion of attribution ---------------------------------------
+
+
+@pytest.mark.model
+def test_a_paragraph_opening_with_a_name_and_a_colon_is_that_name_speaking(pipeline):
+    text = (
+        "SANTIAGO — The two ministers spoke to reporters in Santiago on Monday.\n\n"
+        "Morales: Chile will reopen the northern border in May.\n\n"
+        "The talks resume on Friday: both ministers will attend."
+    )
+    coded = tidings.code_text(text, pipeline=pipeline)
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes if q.cue == ":"]
+    assert got == [(":", "Morales", "Chile will reopen the northern border in May")]
+
+
+@pytest.mark.model
+def test_a_relative_pronoun_is_the_source_and_its_antecedent_the_speaker(pipeline):
+    coded = tidings.code_text(
+        "The talks were attended by Ana Morales, who said the border would reopen in May.",
+        pipeline=pipeline,
+    )
+    (quote,) = coded.quotes
+    assert quote.speaker_span.text == "who"
+    assert quote.speaker is not None and quote.speaker.name == "Ana Morales"
+    assert quote.text == "the border would reopen in May"
+
+
+@pytest.mark.model
+def test_adjective_and_stance_cues(pipeline):
+    coded = tidings.code_text(
+        "Ana Morales was confident that the border would reopen in May. "
+        "Luis Varela supports the new trade agreement.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.cue_kind, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [
+        ("confident", "belief", "Ana Morales", "that the border would reopen in May"),
+        ("support", "stance", "Luis Varela", "the new trade agreement"),
+    ]
+
+
+@pytest.mark.model
+def test_a_second_speech_verb_of_the_same_speaker_is_its_own_attribution(pipeline):
+    coded = tidings.code_text(
+        "Varela says he respects Morales and calls her a reliable partner.", pipeline=pipeline
+    )
+    got = [(q.cue, q.text) for q in coded.quotes]
+    assert got == [("say", "he respects Morales"), ("call", "her a reliable partner")]
