@@ -309,3 +309,13 @@ def test_a_second_speech_verb_of_the_same_speaker_is_its_own_attribution(pipelin
     )
     got = [(q.cue, q.text) for q in coded.quotes]
     assert got == [("say", "he respects Morales"), ("call", "her a reliable partner")]
+
+
+@pytest.mark.model
+def test_a_passive_cue_with_an_agent_reports_its_subject(pipeline):
+    coded = tidings.code_text(
+        "The new border plan was first reported by the Santiago Herald on Monday.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("report", "the Santiago Herald", "The new border plan")]

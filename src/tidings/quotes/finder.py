@@ -154,6 +154,11 @@ class QuoteFinder:
             content = [
                 c for c in token.children if c.dep_ in {"dobj", "oprd"}
             ]  # "calls her a liar"
+        if cue.frame == "object" and not content and any(c.dep_ == "agent" for c in token.children):
+            # "the meeting was first reported by Politico": the subject is what was reported
+            content = [
+                c for c in token.children if c.dep_ == "nsubjpass" and c.tag_ not in _RELATIVE
+            ]
         if not content:  # "called for a ban", "asked about the plan"
             content = [
                 o
@@ -484,15 +489,15 @@ def _subject(token):
     seen = 0
     while token is not None and seen < 4:
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None and all(c.dep_ == "nsubjpass" for c in subjects):
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)  # "said by X"
         if subjects:
             subject = min(subjects, key=lambda c: abs(c.i - token.i))
             expletive = subject.lower_ == "there" or (
                 subject.lower_ == "it" and subject.dep_ != "nsubj"
             )
             return None if expletive else subject
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
         if token.dep_ not in _CONTINUES or token.head == token:
             return None
         token, seen = token.head, seen + 1
