@@ -319,3 +319,17 @@ def test_a_passive_cue_with_an_agent_reports_its_subject(pipeline):
     )
     got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [("report", "the Santiago Herald", "The new border plan")]
+
+
+@pytest.mark.model
+def test_a_gerund_cue_takes_its_source_from_the_clause_or_noun_it_hangs_on(pipeline):
+    coded = tidings.code_text(
+        "Ana Morales opened the talks by saying that the border would reopen in May. "
+        "Farmers demanding lower tariffs marched through Santiago on Tuesday.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [
+        ("say", "Ana Morales", "that the border would reopen in May"),
+        ("demand", "Farmers", "lower tariffs"),
+    ]

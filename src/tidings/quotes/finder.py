@@ -50,7 +50,7 @@ _TOPIC_PREPS = {"about", "for", "against", "over", "of"}
 _PLURAL_PRONOUNS = {"they", "them"}
 # Dependencies by which a cue continues the verb whose subject is its source ("and said", "was
 # aware that": "aware" is the complement of "was").
-_CONTINUES = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp"}
+_CONTINUES = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp", "prep"}
 _RELATIVE = {"WDT", "WP"}  # "who", "which", "that" heading a relative clause
 _SET_OFF = {",", "—", "–", "-", "”", '"', "''"}
 _EDGE_PUNCT = set(".,;:!?—–-()[]\"'“”‘’«»„ \n\t")
@@ -478,9 +478,10 @@ def _set_off(content, cue) -> bool:
 
 
 def _subject(token):
-    """The cue's subject (the nearest, where the parse gives two), or that of the verb it
-    continues ("..., adding that", "and said"); the noun a relative clause hangs on ("a regime
-    that has sought to ...")."""
+    """The cue's subject (the nearest, where the parse gives two; the agent of a passive), or
+    that of the verb it continues ("..., adding that", "and said", "opened the talks by
+    saying"); the noun a participle hangs on ("farmers demanding ..."); the relative pronoun
+    ("leaders who say ...")."""
     if token.pos_ == "NOUN":  # the owner of a cue noun ("his claim"), or its verb's subject
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None or token.dep_ not in {"dobj", "attr"}:
@@ -498,6 +499,8 @@ def _subject(token):
                 subject.lower_ == "it" and subject.dep_ != "nsubj"
             )
             return None if expletive else subject
+        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head  # "voters saying they want ...", "a group backing Huckabee"
         if token.dep_ not in _CONTINUES or token.head == token:
             return None
         token, seen = token.head, seen + 1
