@@ -333,3 +333,15 @@ def test_a_gerund_cue_takes_its_source_from_the_clause_or_noun_it_hangs_on(pipel
         ("say", "Ana Morales", "that the border would reopen in May"),
         ("demand", "Farmers", "lower tariffs"),
     ]
+
+
+@pytest.mark.model
+def test_a_finite_cue_the_parser_left_without_a_subject_takes_the_name_before_it(pipeline):
+    # the small model attaches "Varela" elsewhere and gives "said" no subject
+    coded = tidings.code_text(
+        "Tuesday in Lima, while on the campaign trail for his sister, former president Luis "
+        "Varela said the border was ready.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("say", "former president Luis Varela", "the border was ready")]

@@ -176,7 +176,7 @@ class QuoteFinder:
         parts = _runs(tokens)
         if not parts:
             return None
-        return _Attribution(cue, _cue_tokens(token), _subject(token), parts)
+        return _Attribution(cue, _cue_tokens(token), _source(token), parts)
 
     def _according(self, token, cue: Cue) -> _Attribution | None:
         """ "according to X, Y" and "Y, according to X": Y is the clause "according" modifies."""
@@ -288,7 +288,7 @@ class QuoteFinder:
                 attribution.marked.add(len(attribution.parts) - 1)
                 return attribution
         attribution = _Attribution(
-            cue, _cue_tokens(token), _subject(token), [[quote.start, quote.end]], {0}
+            cue, _cue_tokens(token), _source(token), [[quote.start, quote.end]], {0}
         )
         found.append(attribution)
         return attribution
@@ -475,6 +475,31 @@ def _set_off(content, cue) -> bool:
     said"); without one the parse has most likely taken a clause for a complement."""
     between = cue.doc[content.right_edge.i : cue.i]
     return any(t.text in _SET_OFF for t in between)
+
+
+def _source(token):
+    """The cue's subject; failing that, for a cue verb the small parser left without one ("...,
+    former president Bill Clinton said his wife ..." with "Clinton" attached elsewhere), the
+    name, noun or number right before the cue and its auxiliaries."""
+    subject = _subject(token)
+    if (
+        subject is not None
+        or token.tag_ not in {"VBD", "VBZ", "VBP"}
+        or token.dep_ not in {"ROOT", "ccomp", "conj", "parataxis"}
+    ):
+        return subject  # a finite main verb only: not "his written reply", "758 pledged delegates"
+    if any(c.dep_ in {"nsubjpass", "auxpass", "expl"} for c in token.children):
+        return None
+    first = _cue_tokens(token)[0]
+    before = token.doc[first.i - 1] if first.i else None
+    if (
+        before is not None
+        and before.pos_ in {"PROPN", "NOUN", "NUM", "PRON"}
+        and before.dep_ != "poss"
+        and before.ent_type_ not in {"DATE", "TIME"}
+    ):
+        return before
+    return None
 
 
 def _subject(token):
