@@ -345,3 +345,14 @@ def test_a_finite_cue_the_parser_left_without_a_subject_takes_the_name_before_it
     )
     got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [("say", "former president Luis Varela", "the border was ready")]
+
+
+@pytest.mark.model
+def test_a_cue_noun_reports_the_object_of_its_topic_preposition(pipeline):
+    coded = tidings.code_text(
+        "Luis Varela's comments about the border drew applause in Lima. "
+        "Farmers waited for news about the harvest.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("comment", "Luis Varela's", "the border")]

@@ -7,7 +7,8 @@ object of "according to") and its content. It is found in three passes over a pa
    will continue ...*"), or its object where the lexicon says so ("announced *new rates*"), or,
    when the cue hangs off the content, the clause it hangs off ("*X*, sources said"; "*X*, he
    said, *Y*"; "as he said, *X*"; "according to X, *Y*"); a cue noun's "that" clause or
-   infinitive ("his claim *that ...*"); a cue adjective's clause or "about"/"of" phrase ("was
+   infinitive ("his claim *that ...*") or the object of its topic preposition ("her comments
+   *about the border*", "support *for the bill*"); a cue adjective's clause or "about"/"of" phrase ("was
    aware *that ...*", "critical *of the plan*"). An attribution inside another's content is not
    one of its own (PolNeAR annotates the outermost only), nor is a second speech verb of the
    same subject ("says he respects her *and calls her* a partner" is two).
@@ -47,6 +48,8 @@ _HANGING = {"parataxis", "advcl", "ccomp", "conj"}
 _GROUP_ENTS = {"ORG", "GPE", "NORP"}
 # Prepositions whose object is what a cue is about ("called for", "talked about").
 _TOPIC_PREPS = {"about", "for", "against", "over", "of"}
+# A cue noun's topic: "his criticism *of* the plan", "comments *on* Muslims", "support *for*".
+_NOUN_PREPS = {"about", "for", "against", "on"}
 _PLURAL_PRONOUNS = {"they", "them"}
 # Dependencies by which a cue continues the verb whose subject is its source ("and said", "was
 # aware that": "aware" is the complement of "was").
@@ -134,9 +137,10 @@ class QuoteFinder:
             following = [t.lower_ for t in token.doc[token.i : token.i + len(words)]]
             if following == words:
                 return cue
-        if token.pos_ == "NOUN":  # "his claim that ...", "her hope to ..."
+        if token.pos_ == "NOUN":  # "his claim that ...", "her hope to ...", "her support for"
             clause = any(_complement(c) or _noun_clause(c) for c in token.children)
-            return self.cues.get(token.lemma_.lower()) if clause else None
+            topic = any(c.dep_ == "prep" and c.lower_ in _NOUN_PREPS for c in token.children)
+            return self.cues.get(token.lemma_.lower()) if clause or topic else None
         if token.pos_ == "ADJ":  # "aware that ...", "confident of ...": a lexicon adjective
             cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
             return cue if cue is not None and token.dep_ == "acomp" else None
@@ -159,11 +163,12 @@ class QuoteFinder:
             content = [
                 c for c in token.children if c.dep_ == "nsubjpass" and c.tag_ not in _RELATIVE
             ]
-        if not content:  # "called for a ban", "asked about the plan"
+        if not content:  # "called for a ban", "asked about the plan", "criticism of"
+            preps = _NOUN_PREPS if token.pos_ == "NOUN" else _TOPIC_PREPS
             content = [
                 o
                 for c in token.children
-                if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+                if c.dep_ == "prep" and c.lower_ in preps
                 for o in c.children
                 if o.dep_ in {"pobj", "pcomp"} and o.ent_type_ not in {"DATE", "TIME"}
             ]
