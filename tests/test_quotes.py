@@ -259,3 +259,100 @@ def test_quotes_reach_the_store_with_speaker_and_cue(tmp_path):
     )
     # "a farmer from Tacna": the apposition places her in Peru
     assert rows == [("direct", "Rosa Quispe", "PER", "said", "speech_verbs.tsv:say", True)]
+
+
+# -- rules added for PolNeAR's wider notion of attribution ---------------------------------------
+
+
+@pytest.mark.model
+def test_a_paragraph_opening_with_a_name_and_a_colon_is_that_name_speaking(pipeline):
+    text = (
+        "SANTIAGO — The two ministers spoke to reporters in Santiago on Monday.\n\n"
+        "Morales: Chile will reopen the northern border in May.\n\n"
+        "The talks resume on Friday: both ministers will attend."
+    )
+    coded = tidings.code_text(text, pipeline=pipeline)
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes if q.cue == ":"]
+    assert got == [(":", "Morales", "Chile will reopen the northern border in May")]
+
+
+@pytest.mark.model
+def test_a_relative_pronoun_is_the_source_and_its_antecedent_the_speaker(pipeline):
+    coded = tidings.code_text(
+        "The talks were attended by Ana Morales, who said the border would reopen in May.",
+        pipeline=pipeline,
+    )
+    (quote,) = coded.quotes
+    assert quote.speaker_span.text == "who"
+    assert quote.speaker is not None and quote.speaker.name == "Ana Morales"
+    assert quote.text == "the border would reopen in May"
+
+
+@pytest.mark.model
+def test_adjective_and_stance_cues(pipeline):
+    coded = tidings.code_text(
+        "Ana Morales was confident that the border would reopen in May. "
+        "Luis Varela supports the new trade agreement.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.cue_kind, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [
+        ("confident", "belief", "Ana Morales", "that the border would reopen in May"),
+        ("support", "stance", "Luis Varela", "the new trade agreement"),
+    ]
+
+
+@pytest.mark.model
+def test_a_second_speech_verb_of_the_same_speaker_is_its_own_attribution(pipeline):
+    coded = tidings.code_text(
+        "Varela says he respects Morales and calls her a reliable partner.", pipeline=pipeline
+    )
+    got = [(q.cue, q.text) for q in coded.quotes]
+    assert got == [("say", "he respects Morales"), ("call", "her a reliable partner")]
+
+
+@pytest.mark.model
+def test_a_passive_cue_with_an_agent_reports_its_subject(pipeline):
+    coded = tidings.code_text(
+        "The new border plan was first reported by the Santiago Herald on Monday.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("report", "the Santiago Herald", "The new border plan")]
+
+
+@pytest.mark.model
+def test_a_gerund_cue_takes_its_source_from_the_clause_or_noun_it_hangs_on(pipeline):
+    coded = tidings.code_text(
+        "Ana Morales opened the talks by saying that the border would reopen in May. "
+        "Farmers demanding lower tariffs marched through Santiago on Tuesday.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [
+        ("say", "Ana Morales", "that the border would reopen in May"),
+        ("demand", "Farmers", "lower tariffs"),
+    ]
+
+
+@pytest.mark.model
+def test_a_finite_cue_the_parser_left_without_a_subject_takes_the_name_before_it(pipeline):
+    # the small model attaches "Varela" elsewhere and gives "said" no subject
+    coded = tidings.code_text(
+        "Tuesday in Lima, while on the campaign trail for his sister, former president Luis "
+        "Varela said the border was ready.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("say", "former president Luis Varela", "the border was ready")]
+
+
+@pytest.mark.model
+def test_a_cue_noun_reports_the_object_of_its_topic_preposition(pipeline):
+    coded = tidings.code_text(
+        "Luis Varela's comments about the border drew applause in Lima. "
+        "Farmers waited for news about the harvest.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("comment", "Luis Varela's", "the border")]

@@ -7,18 +7,24 @@ object of "according to") and its content. It is found in three passes over a pa
    will continue ...*"), or its object where the lexicon says so ("announced *new rates*"), or,
    when the cue hangs off the content, the clause it hangs off ("*X*, sources said"; "*X*, he
    said, *Y*"; "as he said, *X*"; "according to X, *Y*"); a cue noun's "that" clause or
-   infinitive ("his claim *that ...*"). An attribution inside another's content is not one of
-   its own (PolNeAR annotates the outermost only).
+   infinitive ("his claim *that ...*") or the object of its topic preposition ("her comments
+   *about the border*", "support *for the bill*"); a cue adjective's clause or "about"/"of" phrase ("was
+   aware *that ...*", "critical *of the plan*"). An attribution inside another's content is not
+   one of its own (PolNeAR annotates the outermost only), nor is a second speech verb of the
+   same subject ("says he respects her *and calls her* a partner" is two).
 2. Quote marks (``marks.find_marked``). A quotation overlapping a content from pass 1 widens it
    to the marks; one outside any content takes the nearest speech cue of its sentence, or of
    the sentence before when that ends with a colon ("He said: “...”"), or the name before a
    colon ("Ames: “...”"); one with no cue continues the last attributed quotation of its
    paragraph or of the paragraph before ("“...,” said Ames. “...”"). A quotation nothing
    attributes is kept without a speaker from four words; shorter ones (scare quotes, titles)
-   are dropped.
+   are dropped. A paragraph that opens with a short capitalised name and a colon is that
+   name's words to the paragraph's end: a headline ("Sanders: Brexit's message ...") or a
+   transcript turn ("MATTHEWS: Well, ...").
 3. Speakers. The source phrase is resolved by the actors stage (names, titles, remembered
    surnames, "he"/"she", "the minister"); "they" is the last group, organisation or country
-   named before it.
+   named before it; "who"/"which"/"that" heading a relative clause is the source as written, and
+   the noun the clause hangs on gives its actor.
 
 Each contiguous piece of content becomes a ``Quote``; the pieces of one attribution (a quote
 split by "he said") share the cue span. ``kind`` is ``direct`` when every piece lies between
@@ -41,8 +47,14 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _HANGING = {"parataxis", "advcl", "ccomp", "conj"}
 _GROUP_ENTS = {"ORG", "GPE", "NORP"}
 # Prepositions whose object is what a cue is about ("called for", "talked about").
-_TOPIC_PREPS = {"about", "for", "against", "over"}
+_TOPIC_PREPS = {"about", "for", "against", "over", "of"}
+# A cue noun's topic: "his criticism *of* the plan", "comments *on* Muslims", "support *for*".
+_NOUN_PREPS = {"about", "for", "against", "on"}
 _PLURAL_PRONOUNS = {"they", "them"}
+# Dependencies by which a cue continues the verb whose subject is its source ("and said", "was
+# aware that": "aware" is the complement of "was").
+_CONTINUES = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp", "prep"}
+_RELATIVE = {"WDT", "WP"}  # "who", "which", "that" heading a relative clause
 _SET_OFF = {",", "—", "–", "-", "”", '"', "''"}
 _EDGE_PUNCT = set(".,;:!?—–-()[]\"'“”‘’«»„ \n\t")
 # A quotation no cue claims is dropped, but one this long that follows an attributed quotation
@@ -52,6 +64,10 @@ _CONTINUE_WORDS = 3
 # mostly scare quotes and titles. On 200 PolNeAR train articles, content overlap F1 was 0.716
 # with 4, 0.715 with 8 and 0.711 when every such quotation was dropped.
 _UNATTRIBUTED_WORDS = 4
+# "Name: words" at the start of a paragraph: at most this many words of name before the colon,
+# at least this many words after it.
+_LABEL_WORDS = 6
+_LABEL_MIN_WORDS = 3
 
 
 @dataclass
@@ -80,6 +96,7 @@ class QuoteFinder:
         marked = find_marked(doc.text)
         found = self._from_parse(doc, marked)
         self._add_marked(parsed, marked, found)
+        self._add_labelled(parsed, found)
         quotes: list[Quote] = []
         for attribution in sorted(found, key=lambda a: min(p[0] for p in a.parts)):
             quotes += self._quotes(parsed, attribution, marked, memory)
@@ -110,16 +127,23 @@ class QuoteFinder:
         previous = token.doc[token.i - 1] if token.i else None
         if previous is not None and previous.text in "-–" and not previous.whitespace_:
             return None  # "so-called", "self-declared": part of a compound word
-        if token.pos_ not in {"VERB", "AUX", "NOUN"} and token.lower_ not in self.cues.phrases:
+        if (
+            token.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}
+            and token.lower_ not in self.cues.phrases
+        ):
             return None
         for cue in self.cues.phrases.get(token.lower_, ()):
             words = cue.lemma.split()
             following = [t.lower_ for t in token.doc[token.i : token.i + len(words)]]
             if following == words:
                 return cue
-        if token.pos_ == "NOUN":  # "his claim that ...", "her hope to ..."
+        if token.pos_ == "NOUN":  # "his claim that ...", "her hope to ...", "her support for"
             clause = any(_complement(c) or _noun_clause(c) for c in token.children)
-            return self.cues.get(token.lemma_.lower()) if clause else None
+            topic = any(c.dep_ == "prep" and c.lower_ in _NOUN_PREPS for c in token.children)
+            return self.cues.get(token.lemma_.lower()) if clause or topic else None
+        if token.pos_ == "ADJ":  # "aware that ...", "confident of ...": a lexicon adjective
+            cue = self.cues.get(token.lemma_.lower()) or self.cues.get(token.lower_)
+            return cue if cue is not None and token.dep_ == "acomp" else None
         return self.cues.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
 
     def _attribution(self, token, cue: Cue) -> _Attribution | None:
@@ -131,12 +155,20 @@ class QuoteFinder:
             if (_complement(c) or _noun_clause(c)) and (c.i > token.i or _set_off(c, token))
         ]
         if cue.frame == "object" and not content:
-            content = [c for c in token.children if c.dep_ == "dobj"]
-        if not content:  # "called for a ban", "asked about the plan"
+            content = [
+                c for c in token.children if c.dep_ in {"dobj", "oprd"}
+            ]  # "calls her a liar"
+        if cue.frame == "object" and not content and any(c.dep_ == "agent" for c in token.children):
+            # "the meeting was first reported by Politico": the subject is what was reported
+            content = [
+                c for c in token.children if c.dep_ == "nsubjpass" and c.tag_ not in _RELATIVE
+            ]
+        if not content:  # "called for a ban", "asked about the plan", "criticism of"
+            preps = _NOUN_PREPS if token.pos_ == "NOUN" else _TOPIC_PREPS
             content = [
                 o
                 for c in token.children
-                if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+                if c.dep_ == "prep" and c.lower_ in preps
                 for o in c.children
                 if o.dep_ in {"pobj", "pcomp"} and o.ent_type_ not in {"DATE", "TIME"}
             ]
@@ -149,7 +181,7 @@ class QuoteFinder:
         parts = _runs(tokens)
         if not parts:
             return None
-        return _Attribution(cue, _cue_tokens(token), _subject(token), parts)
+        return _Attribution(cue, _cue_tokens(token), _source(token), parts)
 
     def _according(self, token, cue: Cue) -> _Attribution | None:
         """ "according to X, Y" and "Y, according to X": Y is the clause "according" modifies."""
@@ -178,8 +210,16 @@ class QuoteFinder:
                 cue = self._cue(token)
                 own_subject = any(c.dep_ in _SUBJECTS for c in token.children)
                 participle = token.tag_ == "VBG" and token.dep_ == "advcl"  # ", telling X that"
-                if cue is not None and cue.kind == "speech" and (own_subject or participle):
+                finite = token.dep_ == "conj" and token.tag_ in {"VBZ", "VBD"}  # "and calls her"
+                if (
+                    cue is not None
+                    and cue.kind == "speech"
+                    and (own_subject or participle or finite)
+                ):
                     cut |= {t.i for t in token.subtree}
+                    before = token.doc[token.left_edge.i - 1]
+                    if token.dep_ == "conj" and before.dep_ == "cc" and before.head == token.head:
+                        cut.add(before.i)  # "he respects her *and* calls her ..."
         return [t for t in root.subtree if t.i not in cut]
 
     # -- pass 2: quotation marks --------------------------------------------------------------
@@ -253,7 +293,7 @@ class QuoteFinder:
                 attribution.marked.add(len(attribution.parts) - 1)
                 return attribution
         attribution = _Attribution(
-            cue, _cue_tokens(token), _subject(token), [[quote.start, quote.end]], {0}
+            cue, _cue_tokens(token), _source(token), [[quote.start, quote.end]], {0}
         )
         found.append(attribution)
         return attribution
@@ -273,6 +313,37 @@ class QuoteFinder:
         attribution = _Attribution(cue, [colon[0]], source, [[quote.start, quote.end]], {0})
         found.append(attribution)
         return attribution
+
+    # -- pass 2b: "Name: words" ----------------------------------------------------------------
+
+    def _add_labelled(self, parsed, found: list[_Attribution]) -> None:
+        """A paragraph that opens with a short name and a colon gives that name's words: a
+        headline ("Sanders: Brexit's message could help Trump") or a transcript turn
+        ("MATTHEWS: Well, speculation is bad."). The content runs to the paragraph's end."""
+        cue = self.cues.get(":")
+        if cue is None:
+            return
+        doc, text = parsed.doc, parsed.doc.text
+        for sent in parsed.sentences:
+            first = sent[0]
+            while first.is_space and first.i < sent.end - 1:
+                first = doc[first.i + 1]
+            if first.i and "\n" not in doc[first.i - 1].text_with_ws + doc[first.i - 1].text:
+                continue  # not the start of a paragraph
+            colon = next((t for t in sent[: _LABEL_WORDS + 1] if t.text == ":"), None)
+            if colon is None or colon.i == first.i:
+                continue
+            label = doc[first.i : colon.i]
+            if not _name_like(label):
+                continue
+            end = text.find("\n", colon.idx)
+            parts = _runs([t for t in doc[colon.i + 1 :] if end < 0 or t.idx < end])
+            if not parts or len(text[parts[0][0] : parts[0][1]].split()) < _LABEL_MIN_WORDS:
+                continue
+            start, stop = parts[0][0], parts[-1][1]
+            if any(s < stop and start < e for a in found for s, e in a.parts):
+                continue  # the quotation after the colon is attributed already
+            found.append(_Attribution(cue, [colon], label.root, [[start, stop]]))
 
     # -- pass 3: records ----------------------------------------------------------------------
 
@@ -311,6 +382,10 @@ class QuoteFinder:
         if source is None:
             return None, None
         doc = source.doc
+        if source.tag_ in _RELATIVE and source.head.dep_ == "relcl":
+            # "leaders who say ...": PolNeAR's source is the pronoun, the actor its antecedent
+            resolved = self.actors.resolve(source.head.head, memory)
+            return (resolved[0] if resolved else None), Span(source.idx, _end(source), source.text)
         if source.lower_ in _PLURAL_PRONOUNS:
             found = _last_group(doc, source, memory)
             span = Span(source.idx, _end(source), source.text)
@@ -348,6 +423,15 @@ def _outer_end(text: str, end: int) -> int:
     while end > 0 and text[end - 1] == ",":
         end -= 1
     return end
+
+
+def _name_like(label) -> bool:
+    """Words that can name a speaker: capitalised ("Sanders", "CNN President On Trump"), small
+    lower-case words aside, with no punctuation and some letters."""
+    if any(t.is_punct and t.text not in {".", "’", "'"} for t in label):
+        return False
+    words = [t for t in label if t.is_alpha]
+    return bool(words) and all(t.text[0].isupper() or t.is_stop for t in words)
 
 
 def _depth(token) -> int:
@@ -398,10 +482,36 @@ def _set_off(content, cue) -> bool:
     return any(t.text in _SET_OFF for t in between)
 
 
+def _source(token):
+    """The cue's subject; failing that, for a cue verb the small parser left without one ("...,
+    former president Bill Clinton said his wife ..." with "Clinton" attached elsewhere), the
+    name, noun or number right before the cue and its auxiliaries."""
+    subject = _subject(token)
+    if (
+        subject is not None
+        or token.tag_ not in {"VBD", "VBZ", "VBP"}
+        or token.dep_ not in {"ROOT", "ccomp", "conj", "parataxis"}
+    ):
+        return subject  # a finite main verb only: not "his written reply", "758 pledged delegates"
+    if any(c.dep_ in {"nsubjpass", "auxpass", "expl"} for c in token.children):
+        return None
+    first = _cue_tokens(token)[0]
+    before = token.doc[first.i - 1] if first.i else None
+    if (
+        before is not None
+        and before.pos_ in {"PROPN", "NOUN", "NUM", "PRON"}
+        and before.dep_ != "poss"
+        and before.ent_type_ not in {"DATE", "TIME"}
+    ):
+        return before
+    return None
+
+
 def _subject(token):
-    """The cue's subject (the nearest, where the parse gives two), or that of the verb it
-    continues ("..., adding that", "and said"); the noun a relative clause hangs on ("a regime
-    that has sought to ...")."""
+    """The cue's subject (the nearest, where the parse gives two; the agent of a passive), or
+    that of the verb it continues ("..., adding that", "and said", "opened the talks by
+    saying"); the noun a participle hangs on ("farmers demanding ..."); the relative pronoun
+    ("leaders who say ...")."""
     if token.pos_ == "NOUN":  # the owner of a cue noun ("his claim"), or its verb's subject
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None or token.dep_ not in {"dobj", "attr"}:
@@ -410,15 +520,18 @@ def _subject(token):
     seen = 0
     while token is not None and seen < 4:
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None and all(c.dep_ == "nsubjpass" for c in subjects):
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)  # "said by X"
         if subjects:
             subject = min(subjects, key=lambda c: abs(c.i - token.i))
-            if subject.tag_ in {"WDT", "WP"} and token.dep_ == "relcl":
-                return token.head
-            return None if subject.lower_ in {"it", "there"} else subject
-        agent = next((c for c in token.children if c.dep_ == "agent"), None)
-        if agent is not None:
-            return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if token.dep_ not in {"conj", "xcomp", "advcl", "acl", "parataxis"} or token.head == token:
+            expletive = subject.lower_ == "there" or (
+                subject.lower_ == "it" and subject.dep_ != "nsubj"
+            )
+            return None if expletive else subject
+        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head  # "voters saying they want ...", "a group backing Huckabee"
+        if token.dep_ not in _CONTINUES or token.head == token:
             return None
         token, seen = token.head, seen + 1
     return None

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import ResourceError
 from ..resources import read_tsv
 
-KINDS = frozenset({"speech", "belief", "intent", "evidence"})
+KINDS = frozenset({"speech", "belief", "intent", "evidence", "stance"})
 # clause: the content is a clausal complement ("said that ..."); object: a direct object too
 # ("announced new rates"); source: a phrase whose object is the source ("according to X");
 # mark: punctuation before a quotation, the source being the name before it ("Ames: “…”").
