@@ -5,12 +5,18 @@ by a light verb: "held talks", "launched an attack") is a candidate predicate. I
 subject (or the passive agent), inherited from the governing verb for infinitives and
 coordinated verbs ("want to deepen", "met and agreed"); its recipient is the direct object, or
 the object of the entry's preposition ("met with", "called on"). Coordinated phrases give actor
-lists ("Turkey and Russia agreed"). An event is written only when its actor resolves; there is
-no fallback code.
+lists ("Turkey and Russia agreed"). A predicate adjective ("X is responsible for") is the
+accusation of whoever asserts it. An event needs a known actor on one side; an agentless passive
+("two soldiers were killed") is coded for its known target alone. There is no fallback code;
+the optional learned head (``events.learned``) adds model events only where it is named, with
+``rule`` saying so.
 
 Modality and polarity are read from the predicate's own dependents: negation, future and
-modal auxiliaries, "want/seek/plan to", and "if" clauses. An event inside the complement of a
-speech verb ("Lavrov said his country will continue ...") carries the speaker in ``reported_by``.
+modal auxiliaries, "want/seek/plan to", and "if" clauses; ``plover_reading`` turns intent,
+threat, demand and refusal into PLOVER's types. An event inside the complement of a speech verb
+("Lavrov said his country will continue ...") or inside a quote carries the speaker in
+``reported_by``; a pronoun subject of the reported clause, and "I"/"we" in a quote, are the
+speaker. Among a sentence's events, the main clause's ranks first.
 """
 
 from __future__ import annotations
