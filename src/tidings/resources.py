@@ -182,6 +182,25 @@ def actor_dictionary(
     )
 
 
+def actor_resolver(settings):
+    """The actors stage as the settings configure it (its dictionaries are cached above, so a
+    second resolver costs nothing): the pipeline's and the evals' one way to build it."""
+    from .actors import ActorResolver
+
+    return ActorResolver(
+        actor_dictionary(
+            settings.countries_file,
+            tuple(settings.people_files),
+            tuple(settings.petrarch_actors),
+            tuple(settings.petrarch_agents),
+            settings.builtin_actors,
+        ),
+        country_lexicon(settings.countries_file),
+        frozenset(sector_table()),
+        titles=role_lexicon().words,
+    )
+
+
 @cache
 def role_lexicon(path: Path | None = None):
     from .actors.lexicon import RoleLexicon

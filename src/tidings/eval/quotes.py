@@ -145,20 +145,7 @@ def pair(gold: list[Gold], predicted: list[Predicted]) -> list[tuple[Gold, Predi
 def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 0) -> dict:
     began = time.perf_counter()
     articles = load(path)
-    countries = resources.country_lexicon(settings.countries_file)
-    dictionary = resources.actor_dictionary(
-        settings.countries_file,
-        tuple(settings.people_files),
-        tuple(settings.petrarch_actors),
-        tuple(settings.petrarch_agents),
-        settings.builtin_actors,
-    )
-    actors = ActorResolver(
-        dictionary,
-        countries,
-        frozenset(resources.sector_table()),
-        titles=resources.role_lexicon().words,
-    )
+    actors = resources.actor_resolver(settings)
     finder = QuoteFinder(actors, resources.cue_lexicon())
     predictions = predict(finder, actors, Parser(settings.model), articles)
     overlap, exact = PRF(), PRF()

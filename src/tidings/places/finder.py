@@ -27,8 +27,12 @@ from ..records import Place
 from .gazetteer import ALTERNATE_PENALTY, Entry, Gazetteer, normalise
 
 _LABELS = {"GPE", "LOC", "FAC"}
+# The eight points of the compass, as words before a place ("north of Aleppo", "North Texas").
+COMPASS = frozenset(
+    ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
+)
 # Words after which a capitalised gazetteer name is read as a place.
-LOCATIVE = frozenset(
+LOCATIVE = COMPASS | frozenset(
     [
         "in",
         "at",
@@ -46,14 +50,6 @@ LOCATIVE = frozenset(
         "between",
         "through",
         "throughout",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
         "neighbouring",
         "neighboring",
     ]
@@ -83,16 +79,8 @@ _CONNECTORS = frozenset(
     ]
 )
 # A direction or part before a place name: "North Texas" is in Texas.
-_PARTS = frozenset(
+_PARTS = COMPASS | frozenset(
     [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
         "northern",
         "southern",
         "eastern",

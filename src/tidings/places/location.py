@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..records import Place, Span
+from .finder import COMPASS
 
 # Prepositions that put an event somewhere ("in Aleppo", "near the border town of Azaz").
 _LOCATIVE = frozenset(
@@ -26,20 +27,7 @@ _LOCATIVE = frozenset(
         "off",
     ]
 )
-_DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "outside",
-        "near",
-    ]
-)
+_DIRECTIONS = COMPASS | {"outside", "near"}
 _MAX_STEPS = 4
 
 

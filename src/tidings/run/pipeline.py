@@ -16,7 +16,6 @@ import logging
 from collections.abc import Iterable
 
 from .. import resources
-from ..actors import ActorResolver
 from ..clean import Cleaner, SiteMemory
 from ..config import Settings
 from ..errors import TidingsError
@@ -36,19 +35,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings = settings or Settings.load()
         countries = resources.country_lexicon(settings.countries_file)
-        dictionary = resources.actor_dictionary(
-            settings.countries_file,
-            tuple(settings.people_files),
-            tuple(settings.petrarch_actors),
-            tuple(settings.petrarch_agents),
-            settings.builtin_actors,
-        )
-        actors = ActorResolver(
-            dictionary,
-            countries,
-            frozenset(resources.sector_table()),
-            titles=resources.role_lexicon().words,
-        )
+        actors = resources.actor_resolver(settings)
         self.actors = actors
         speech = resources.speech_verbs()
         self.cleaner = Cleaner(
