@@ -170,3 +170,69 @@ def test_agentless_passive_keeps_its_target_without_an_actor(pipeline):
 )
 def test_parser_quirks_do_not_hide_events(pipeline, text, cameo):
     assert cameo in {e.cameo for e in _events(pipeline, text)}
+
+
+def _top(events):
+    return max(events, key=lambda e: e.confidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "triple"),
+    [
+        # a state its subject is in: the subject acts (not the passive's target)
+        (
+            "Chile is opposed to Bolivian mediation in the dispute with Peru.",
+            "REJECT",
+            (("CHL",), ("BOL",), "120"),
+        ),
+        # an adjective of readiness carries its subject and makes the act intended
+        (
+            "Iraq's government announced that it is prepared to impose martial law.",
+            "THREATEN",
+            (("IRQGOV",), (), "1724"),
+        ),
+        # a reported "must" is the speaker's demand on the clause's subject
+        (
+            "Norway said on Tuesday that Sweden must return the fishing boat.",
+            "REQUEST",
+            (("NOR",), ("SWE",), "100"),
+        ),
+        # a consequence under "unless" is a threat
+        (
+            "Ghana announced that it will withdraw its troops from Mali unless the junta "
+            "holds elections.",
+            "THREATEN",
+            (("GHA",), ("MLI",), "0874"),
+        ),
+        # a "re-" verb takes the verb's entry
+        ("Israel reimposed a blockade on Gaza.", "COERCE", (("ISR",), ("PSE",), "191")),
+        # the main clause outranks a circumstantial participle
+        (
+            "Kenyan students rioted in Nairobi, setting fire to two buses.",
+            "PROTEST",
+            (("KENEDU",), (), "145"),
+        ),
+        # "mediation efforts" are the mediation
+        ("Egypt halted its mediation efforts.", "SANCTION", (("EGY",), (), "165")),
+        # a dative is the recipient of a "to" entry
+        (
+            "Finland will give Tanzania a grant of ten million euros.",
+            "AGREE",
+            (("FIN",), ("TZA",), "071"),
+        ),
+    ],
+)
+def test_frames_of_the_plover_reading(pipeline, text, event, triple):
+    top = _top(_events(pipeline, text))
+    assert top.event == event
+    assert _triples([top]) == {triple}
+
+
+def test_a_thing_attacked_stands_for_its_owner(pipeline):
+    events = _events(pipeline, "Settlers set fire to the offices of the Palestinian Authority.")
+    assert [r.code for e in events for r in e.recipient] == ["PSE"]
+
+
+def test_an_effort_compound_keeps_its_recipients(pipeline):
+    events = _events(pipeline, "Qatar launched a mediation effort between Chad and Sudan.")
+    assert _triples(events) == {(("QAT",), ("TCD", "SDN"), "045")}

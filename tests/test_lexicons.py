@@ -17,7 +17,9 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path):
         "oops\tpraise\tADV\t\t\t\t051\t\n",
         encoding="utf-8",
     )
-    with pytest.raises(ResourceError, match=r"verbs\.tsv:3: pos must be VERB, NOUN or ADJ"):
+    with pytest.raises(
+        ResourceError, match=r"verbs\.tsv:3: pos must be one of VERB, NOUN, ADJ, STATE"
+    ):
         VerbLexicon.from_tsv(path)
 
 

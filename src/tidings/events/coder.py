@@ -68,7 +68,12 @@ _LIGHT_VERBS = {
     "pledge",
     "provide",
     "undertake",
+    "speed",
+    "accelerate",
+    "complete",
 }
+# verbs whose "in" carries an event noun: "engaged in ethnic cleansing"
+_IN_VERBS = {"engage", "participate"}
 _WANT = {
     "want": "wanted",
     "seek": "wanted",
@@ -87,6 +92,14 @@ _WANT = {
     "decide": "intended",
     "try": "intended",
     "expect": "intended",
+    # "is ready / prepared / willing / determined to", "is committed to opening"
+    "ready": "intended",
+    "prepared": "intended",
+    "willing": "intended",
+    "determined": "intended",
+    "poised": "intended",
+    "commit": "intended",
+    "eager": "wanted",
 }
 _FUTURE = {"will", "wo", "'ll", "shall", "going"}
 _HYPOTHETICAL = {"would", "could", "might", "may", "should"}
@@ -94,7 +107,11 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # A clause without a subject takes its governor's ("wants to deepen", "met and agreed"); a
 # reported clause (ccomp) has its own subject, and one without is a parse error, not the
 # speaker's ("Ethiopia act on ..., an official said": not the official).
-_INHERIT = {"xcomp", "conj", "advcl"}
+# An adjective's clause and a preposition's verb take the subject of what they hang on: "it is
+# prepared to impose", "Vietnam is committed to opening".
+_INHERIT = {"xcomp", "conj", "advcl", "acomp", "pcomp", "prep"}
+# "must", "should": a demand when someone else reports it ("said Sudan must return it")
+_MUST = {"must", "should"}
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -240,8 +257,10 @@ class EventCoder:
             events = self._code_surface(token, ctx)
             if events:
                 return events
+        if _stative(token) and self.lexicon.candidates(token.lower_, "STATE"):
+            return self._state(token, ctx)
         if token.pos_ in {"VERB", "AUX"}:
-            entries, predicate = self.lexicon.candidates(self._lemma(token), "VERB"), token
+            entries, predicate = self._verb_entries(token), token
         elif (
             token.pos_ == "NOUN"
             and self._lemma(token.head) in _LIGHT_VERBS
@@ -255,6 +274,14 @@ class EventCoder:
             and token.head.lemma_.lower() in _EFFORT_NOUNS
             and self._lemma(token.head.head) in _LIGHT_VERBS
         ):  # "launched a mediation effort": the event is the compound
+            entries = self.lexicon.candidates(token.lemma_.lower(), "NOUN")
+            predicate = token.head.head
+        elif (
+            token.pos_ == "NOUN"
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "in"
+            and self._lemma(token.head.head) in _IN_VERBS
+        ):  # "engaged in ethnic cleansing"
             entries = self.lexicon.candidates(token.lemma_.lower(), "NOUN")
             predicate = token.head.head
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.head.lemma_ == "be":
@@ -290,6 +317,15 @@ class EventCoder:
 
     def _lemma(self, token) -> str:
         return self.lemmas.get(token.lower_) or token.lemma_.lower()
+
+    def _verb_entries(self, token) -> list[VerbEntry]:
+        """The verb's entries; a verb the lexicon lacks that is "re-" and a verb it has takes
+        that verb's ("reimposed blockades", "redeployed troops")."""
+        lemma = self._lemma(token)
+        entries = self.lexicon.candidates(lemma, "VERB")
+        if not entries and lemma.startswith("re") and len(lemma) > 5:
+            entries = self.lexicon.candidates(lemma[2:].lstrip("-"), "VERB")
+        return entries
 
     def _choose(self, entries, token, predicate) -> tuple[VerbEntry, _Args] | None:
         """The most specific entry whose pattern holds. An entry whose preposition is absent
@@ -365,6 +401,35 @@ class EventCoder:
             ctx.covered.update(range(last + 1, right_end + 1))  # PETRARCH codes a clause once
         return events
 
+    def _state(self, token, ctx: _Context) -> list[Event]:
+        """A state its subject is in ("Israel is opposed to French mediation"): the subject
+        acts, on the object of the entry's preposition."""
+        predicate = token if token.pos_ in {"VERB", "AUX"} else token.head
+        entries = [
+            e
+            for e in self.lexicon.candidates(token.lower_, "STATE")
+            if not e.prep or _prep_objects([token], e.prep)
+        ]
+        if not entries or predicate.i in ctx.used:
+            return []
+        entry = entries[0]
+        subjects = _subjects(predicate) or [  # the parser may hang it on "is"
+            c
+            for aux in predicate.children
+            if aux.dep_ in {"aux", "auxpass"}
+            for c in aux.children
+            if c.dep_ in _SUBJECTS
+        ]
+        actors = self._resolve_all(_expand(subjects), ctx, keep_phrases=True)
+        targets = _prep_objects([token], entry.prep) if entry.prep else []
+        recipients = self._resolve_all(_expand(targets), ctx, keep_phrases=True)
+        events = self._build(
+            entry.cameo, entry.rule, entry.specificity, token, predicate, actors, recipients, ctx
+        )
+        if events:
+            ctx.used.add(predicate.i)
+        return events
+
     def _attribution(self, token, ctx: _Context) -> list[Event]:
         """A predicate adjective ("Assad is responsible for the deaths") is an event of whoever
         asserts it: the speaker or believer whose clause it is ("we know that ..."), else the
@@ -408,13 +473,29 @@ class EventCoder:
         """A speech verb with a reported clause is the speaker's statement (CAMEO 010); what it
         reports is coded on its own, with the speaker in ``reported_by``. Its confidence is
         lower than a content event's, so that a sentence's top event is what was said."""
-        if not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
+        reported = [c for c in token.children if c.dep_ in {"ccomp", "parataxis"}]
+        if not reported:
             return []
         actors = self._resolve_all(_expand(_subjects(token)), ctx)
+        lemma = token.lemma_.lower()
+        # "Russia said Sudan must return the helicopter": Russia's demand on Sudan (CAMEO 100)
+        demanded = [
+            c for c in reported if any(a.dep_ == "aux" and a.lower_ in _MUST for a in c.children)
+        ]
+        if demanded:
+            own = {a.cameo for a, _ in actors}
+            targets = [
+                t
+                for t in self._resolve_all(_expand(_subjects(demanded[0])), ctx)
+                if _coded(t[0]) and t[0].cameo not in own
+            ]
+            if targets:
+                return self._build(
+                    "100", f"speech_verbs.tsv:{lemma}+must", 0, token, token, actors, targets, ctx
+                )
         addressees = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
         addressees += _prep_objects([token], "to")
         recipients = self._resolve_all(_expand(addressees), ctx)
-        lemma = token.lemma_.lower()
         return self._build(
             "010", f"speech_verbs.tsv:{lemma}", -1, token, token, actors, recipients, ctx
         )
@@ -449,8 +530,13 @@ class EventCoder:
         via_prep = False
         if entry.prep and not recipients:
             holders = [token, predicate] + ([dobj] if dobj is not None else [])
+            if token.dep_ == "compound":  # "a mediation effort between A and B"
+                holders.append(token.head)
             recipients = _prep_objects(holders, entry.prep)
             via_prep = bool(recipients)
+            if not recipients and entry.prep == "to" and token == predicate:
+                # "will give Tanzania a grant": the dative is the "to" recipient
+                recipients = [c for c in token.children if c.dep_ == "dative"]
         elif (
             not entry.prep
             and not entry.objects
@@ -491,9 +577,8 @@ class EventCoder:
         sent, article = ctx.sent, ctx.article
         code = self.cameo.get(cameo)
         past_year = _past_year(predicate, article.published)
-        confidence = _confidence(
-            specificity, actors, recipients, _main_clause(predicate, self.speech_verbs)
-        )
+        main = _main_clause(predicate, self.speech_verbs)
+        confidence = _confidence(specificity, actors, recipients, main, _adjunct(predicate))
         text_info = TextInfo(
             sequence=ctx.number,
             start=sent.start_char,
@@ -551,11 +636,30 @@ class EventCoder:
             if tok.i in memory.consumed and tok.i not in memory.by_head:
                 continue  # coded inside a larger phrase ("lawmakers in A and B")
             found = self._quoted(tok, ctx) or self._reporter(tok, ctx) or self._named(tok, memory)
+            if (found is None or not _coded(found[0])) and keep_phrases:
+                found = self._owner(tok, memory) or found
             if found is None and keep_phrases and _participant(tok):
                 found = _uncoded(tok)
             if found is not None and found[0] not in [a for a, _ in out]:
                 out.append(found)
         return out
+
+    def _owner(self, tok, memory) -> tuple[Actor, tuple[int, int]] | None:
+        """The actor a thing belongs to: "set fire to the offices of the Palestinian
+        administrators", "shelled the rebels' camps"."""
+        if tok.pos_ != "NOUN" or tok.ent_type_:
+            return None
+        for child in tok.children:
+            owner = None
+            if child.dep_ == "poss":
+                owner = child
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if owner is not None and owner.lower_ not in _REPORTED_PRONOUNS | {"its", "their"}:
+                found = self._named(owner, memory)
+                if found is not None and _coded(found[0]):
+                    return found
+        return None
 
     def _reporter(self, tok, ctx: _Context) -> tuple[Actor, tuple[int, int]] | None:
         """A pronoun subject of a reported clause is the reporter: "Switzerland said it had
@@ -730,6 +834,9 @@ def _object_lemmas(token) -> set[str]:
     ("co-operation" comes out as three objects: co, -, operation)."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
     lemmas = {c.lemma_.lower() for c in objects}
+    for obj in objects:  # "halted mediation efforts": the effort is the mediation
+        if obj.lemma_.lower() in _EFFORT_NOUNS:
+            lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
     if len(objects) > 1:
         joined = "".join(c.text for c in objects).lower()
         lemmas |= {joined, joined.replace("-", "")}
@@ -750,6 +857,8 @@ def _subjects(verb) -> list:
             return [node.head]
         if node.dep_ not in _INHERIT or node.head == node:
             return []
+        if node.dep_ == "prep" and any(c.dep_ in {"dobj", "obj"} for c in node.head.children):
+            return []  # "accused Moscow of violating": the object is the doer, not the subject
         node = node.head
     return []
 
@@ -821,13 +930,17 @@ def plover_reading(code, token, predicate, modality: str, negated: bool) -> tupl
     action = event.lower()
     if governor in _REFUSE or (negated and quad <= 2 and event != "REJECT"):
         return "REJECT", action
+    auxes = {c.lower_ for c in predicate.children if c.dep_ in {"aux", "auxpass"}}
+    if governor in _ASK or auxes & _MUST:  # "said Sudan must return it", "must agree"
+        return "REQUEST", action
     if event in _PLOVER_KEPT:
         return event, code.mode
     if governor == "threaten":
         return "THREATEN", action
-    auxes = {c.lower_ for c in predicate.children if c.dep_ in {"aux", "auxpass"}}
-    if governor in _ASK or auxes & {"must", "should"}:  # "said Sudan must return it"
-        return "REQUEST", action
+    # a conditional consequence: "will withdraw its force unless ...", "may halt aid if ..."
+    condition = _condition(predicate)
+    if condition == "unless" or (condition and modality != "asserted" and quad >= 3):
+        return "THREATEN", action
     intends = modality == "intended" and governor not in {"decide", "try"}
     if intends or governor in _OFFER:
         if quad <= 2:
@@ -841,6 +954,37 @@ def plover_reading(code, token, predicate, modality: str, negated: bool) -> tupl
     return event, code.mode
 
 
+def _condition(predicate) -> str | None:
+    """ "if" or "unless" when the predicate has a condition clause of its own."""
+    for child in predicate.children:
+        if child.dep_ == "advcl":
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ in {"if", "unless"}:
+                    return mark.lower_
+    return None
+
+
+def _stative(token) -> bool:
+    """A participle or adjective after "be" with no agent: "is opposed to", "is ready to"."""
+    if token.pos_ == "ADJ":
+        return token.dep_ == "acomp" and token.head.lemma_ == "be"
+    return (
+        token.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
+    )
+
+
+def _adjunct(predicate) -> bool:
+    """A participle that only adds a circumstance to its clause ("rioted, setting fire to
+    their mattresses", "demonstrated, calling for independence")."""
+    return (
+        predicate.dep_ in {"advcl", "acl"}
+        and predicate.tag_ == "VBG"
+        and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in predicate.children)
+    )
+
+
 def _negated(token, predicate) -> bool:
     return any(c.dep_ == "neg" for c in (*token.children, *predicate.children))
 
@@ -852,6 +996,8 @@ def _modality(token, predicate) -> str:
         return "hypothetical"
     if predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in _WANT:
         return _WANT[predicate.head.lemma_.lower()]
+    if predicate.dep_ == "pcomp" and predicate.head.head.lemma_.lower() in _WANT:
+        return _WANT[predicate.head.head.lemma_.lower()]  # "is committed to opening"
     if predicate.lemma_.lower() in {"want", "seek", "wish"}:
         return "wanted"
     if token != predicate and predicate.lemma_.lower() in _WANT:
@@ -874,9 +1020,12 @@ def _main_clause(predicate, speech_verbs) -> bool:
     return node.dep_ == "ROOT"
 
 
-def _confidence(specificity: int, actors, recipients, main: bool = False) -> float:
+def _confidence(
+    specificity: int, actors, recipients, main: bool = False, adjunct: bool = False
+) -> float:
     """A heuristic score: resolved actor and recipient, a specific lexicon pattern and the main
-    clause raise it; a statement (``specificity`` -1) ranks below the events it reports.
+    clause raise it, a circumstantial participle lowers it; a statement (``specificity`` -1)
+    ranks below the events it reports.
 
     Not calibrated yet; it orders events for review and for ``min_confidence``.
     """
@@ -884,7 +1033,7 @@ def _confidence(specificity: int, actors, recipients, main: bool = False) -> flo
     score += 0.25 if any(a.code for a, _ in actors) else 0.0
     score += 0.25 if any(r.code for r, _ in recipients) else (0.1 if recipients else 0.0)
     score += 0.1 if specificity > 0 else -0.2 if specificity < 0 else 0.0
-    score += 0.1 if main else 0.0
+    score += 0.1 if main else -0.1 if adjunct else 0.0
     return round(min(score, 1.0), 2)
 
 

@@ -8,12 +8,18 @@ from pathlib import Path
 from ..errors import ResourceError
 from ..resources import read_tsv
 
+# VERB: a verb; NOUN: an event noun carried by a light verb ("held talks"); ADJ: a predicate
+# adjective whose asserter accuses its subject ("X is responsible for"); STATE: a participle or
+# adjective after "be" whose subject acts ("Israel is opposed to the plan"), looked up by the
+# word as written.
+POS = ("VERB", "NOUN", "ADJ", "STATE")
+
 
 @dataclass(frozen=True, slots=True)
 class VerbEntry:
     id: str
     lemma: str
-    pos: str  # VERB, NOUN (an event noun of a light verb) or ADJ (a predicate adjective)
+    pos: str  # one of POS
     particle: str
     objects: frozenset[str]  # required direct-object lemmas; empty = any
     prep: str  # preposition introducing the recipient; empty = direct object
@@ -57,9 +63,9 @@ class VerbLexicon:
         columns = ("id", "lemma", "pos", "particle", "object", "prep", "cameo")
         entries, seen = [], set()
         for line, row in read_tsv(path, columns):
-            if row["pos"] not in {"VERB", "NOUN", "ADJ"}:
+            if row["pos"] not in POS:
                 raise ResourceError(
-                    f"{path}:{line}: pos must be VERB, NOUN or ADJ, found {row['pos']!r}"
+                    f"{path}:{line}: pos must be one of {', '.join(POS)}, found {row['pos']!r}"
                 )
             if row["id"] in seen:
                 raise ResourceError(f"{path}:{line}: duplicate id {row['id']!r}")
