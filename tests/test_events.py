@@ -220,6 +220,36 @@ def _top(events):
             "AGREE",
             (("FIN",), ("TZA",), "071"),
         ),
+        # "would" reported by a speech verb is the future of the past: a threat here
+        (
+            "Serbian farmers said they would blockade Belgrade.",
+            "THREATEN",
+            (("SRB",), ("SRBGOV",), "191"),
+        ),
+        # "failed to" negates a cooperative act
+        ("Peru and Chile failed to reach an agreement.", "REJECT", (("PER", "CHL"), (), "057")),
+        # a cooperative act under a condition is an offer
+        (
+            "Malian rebels said they would meet the envoy of Algeria if the army withdrew.",
+            "AGREE",
+            (("MLIREB",), ("DZAGOV",), "040"),
+        ),
+        # a demand is made of its clause's subject; the "US" is not "us"
+        (
+            "Cuba demanded that the US lift the embargo.",
+            "REQUEST",
+            (("CUB",), ("USA",), "100"),
+        ),
+        # a quantity of the object: tons of food aid are the aid
+        (
+            "Japan provided 9,000 tons of food aid to Haiti.",
+            "AID",
+            (("JPN",), ("HTI",), "070"),
+        ),
+        # a date is no recipient: "staged a hunger strike on Sunday"
+        ("Turkish students staged a hunger strike on Sunday.", "PROTEST", (("TUREDU",), (), "143")),
+        # "remained on alert" carries its event noun
+        ("Greek troops remained on alert.", "MOBILIZE", (("GRCMIL",), (), "152")),
     ],
 )
 def test_frames_of_the_plover_reading(pipeline, text, event, triple):

@@ -71,9 +71,19 @@ _LIGHT_VERBS = {
     "speed",
     "accelerate",
     "complete",
+    "organize",
+    "organise",
 }
-# verbs whose "in" carries an event noun: "engaged in ethnic cleansing"
-_IN_VERBS = {"engage", "participate"}
+# verbs whose preposition carries an event noun: "engaged in ethnic cleansing", "arrived in
+# Amman on a visit"
+_CARRIERS = {("engage", "in"), ("participate", "in"), ("arrive", "on"), ("come", "on")}
+_CARRIERS |= {("remain", "on"), ("be", "on"), ("put", "on"), ("place", "on"), ("go", "on")}
+# words that ask for what their clause says: "demanded that Israel ease", "its call for"
+_ASKING = {"demand", "urge", "ask", "insist", "call", "appeal", "request", "plea", "press"}
+# a quantity of the object: "captured part of the stronghold", "seized control of the town"
+_PARTITIVES = {"part", "parts", "most", "much", "some", "all", "rest", "half", "control"}
+_PARTITIVES |= {"ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "worth"}
+_PARTITIVES |= {"amount", "quantity", "load", "consignment", "batch", "shipment", "lot"}
 _WANT = {
     "want": "wanted",
     "seek": "wanted",
@@ -100,6 +110,7 @@ _WANT = {
     "poised": "intended",
     "commit": "intended",
     "eager": "wanted",
+    "swear": "intended",
 }
 _FUTURE = {"will", "wo", "'ll", "shall", "going"}
 _HYPOTHETICAL = {"would", "could", "might", "may", "should"}
@@ -279,8 +290,7 @@ class EventCoder:
         elif (
             token.pos_ == "NOUN"
             and token.dep_ == "pobj"
-            and token.head.lower_ == "in"
-            and self._lemma(token.head.head) in _IN_VERBS
+            and (self._lemma(token.head.head), token.head.lower_) in _CARRIERS
         ):  # "engaged in ethnic cleansing"
             entries = self.lexicon.candidates(token.lemma_.lower(), "NOUN")
             predicate = token.head.head
@@ -545,6 +555,11 @@ class EventCoder:
             and not passive
         ):
             recipients = [dobj]
+        elif not entry.prep and token == predicate and entry.cameo[:2] in {"02", "10"}:
+            # "demanded that its partners refuse": the demand is made of the clause's subject
+            reported = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if reported is not None and not passive:
+                recipients = [s for s in _subjects(reported) if not _pronoun(s, _FIRST_PERSON)]
         return _Args(_expand(actors), _expand(recipients), via_prep)
 
     def _build(
@@ -595,6 +610,8 @@ class EventCoder:
         )
         negated = _negated(token, predicate)
         modality = "historical" if past_year else _modality(token, predicate)
+        if modality == "hypothetical" and self._backshifted(predicate):
+            modality = "intended"
         plover, mode = plover_reading(code, token, predicate, modality, negated)
         return [
             Event(
@@ -679,7 +696,7 @@ class EventCoder:
 
     def _quoted(self, tok, ctx: _Context) -> tuple[Actor, tuple[int, int]] | None:
         """ "I" and "we" inside a quote are its speaker ("We know that Assad is responsible")."""
-        if tok.lower_ not in _FIRST_PERSON:
+        if not _pronoun(tok, _FIRST_PERSON):
             return None
         speaker = ctx.quoted_by(tok)
         return (speaker, (tok.idx, tok.idx + len(tok.text))) if speaker is not None else None
@@ -696,6 +713,18 @@ class EventCoder:
                 if named is not None and _coded(named[0]):
                     return named
         return found
+
+    def _backshifted(self, predicate) -> bool:
+        """ "would" reported by a speech verb is the future of the past: "said they would
+        boycott" is what they will do, not what they might."""
+        if not any(c.dep_ == "aux" and c.lower_ == "would" for c in predicate.children):
+            return False
+        node = predicate
+        while node.dep_ in {"ccomp", "conj", "xcomp"} and node.head != node:
+            node = node.head
+            if node.lemma_.lower() in self.speech_verbs:
+                return True
+        return False
 
     def _speaker(self, predicate, memory) -> Actor | None:
         """The subject of the speech verb whose complement contains the predicate, if any."""
@@ -785,6 +814,11 @@ def _phrases(sent, memory: DocumentActors) -> list[Phrase]:
     return out
 
 
+def _pronoun(token, words) -> bool:
+    """The token is one of these pronouns (the "US" is not "us")."""
+    return token.pos_ == "PRON" and token.lower_ in words
+
+
 def _coded(actor: Actor) -> bool:
     return bool(actor.code or actor.cameo)
 
@@ -837,6 +871,10 @@ def _object_lemmas(token) -> set[str]:
     for obj in objects:  # "halted mediation efforts": the effort is the mediation
         if obj.lemma_.lower() in _EFFORT_NOUNS:
             lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+        if obj.lower_ in _PARTITIVES:  # "captured part of the stronghold"
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    lemmas |= {c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"}
     if len(objects) > 1:
         joined = "".join(c.text for c in objects).lower()
         lemmas |= {joined, joined.replace("-", "")}
@@ -867,7 +905,11 @@ def _prep_objects(holders, prep: str) -> list:
     for holder in holders:
         for child in holder.children:
             if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == prep:
-                objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                objects = [
+                    c
+                    for c in child.children
+                    if c.dep_ in {"pobj", "pcomp"} and c.ent_type_ not in {"DATE", "TIME"}
+                ]
                 if objects:
                     return objects
     return []
@@ -931,7 +973,7 @@ def plover_reading(code, token, predicate, modality: str, negated: bool) -> tupl
     if governor in _REFUSE or (negated and quad <= 2 and event != "REJECT"):
         return "REJECT", action
     auxes = {c.lower_ for c in predicate.children if c.dep_ in {"aux", "auxpass"}}
-    if governor in _ASK or auxes & _MUST:  # "said Sudan must return it", "must agree"
+    if governor in _ASK or auxes & _MUST or _asked(predicate):  # "said Sudan must return it"
         return "REQUEST", action
     if event in _PLOVER_KEPT:
         return event, code.mode
@@ -941,6 +983,8 @@ def plover_reading(code, token, predicate, modality: str, negated: bool) -> tupl
     condition = _condition(predicate)
     if condition == "unless" or (condition and modality != "asserted" and quad >= 3):
         return "THREATEN", action
+    if condition and modality != "asserted" and quad <= 2:  # "would meet him if he ..."
+        return "AGREE", action
     intends = modality == "intended" and governor not in {"decide", "try"}
     if intends or governor in _OFFER:
         if quad <= 2:
@@ -952,6 +996,19 @@ def plover_reading(code, token, predicate, modality: str, negated: bool) -> tupl
         # of others is a request ("want a ceasefire")
         return ("AGREE" if predicate.dep_ == "xcomp" else "REQUEST"), action
     return event, code.mode
+
+
+def _asked(predicate) -> bool:
+    """Whether the clause is what someone asks for: "demanded that its partners refuse to
+    recognize", "reiterated its demand that Israel ease restrictions"."""
+    node = predicate
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "acl", "relcl"} or node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _ASKING and node.dep_ != "xcomp":
+            return True
+    return False
 
 
 def _condition(predicate) -> str | None:
@@ -976,16 +1033,22 @@ def _stative(token) -> bool:
 
 
 def _adjunct(predicate) -> bool:
-    """A participle that only adds a circumstance to its clause ("rioted, setting fire to
-    their mattresses", "demonstrated, calling for independence")."""
-    return (
-        predicate.dep_ in {"advcl", "acl"}
-        and predicate.tag_ == "VBG"
-        and not any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in predicate.children)
+    """A participle or infinitive that only adds a circumstance or purpose to its clause
+    ("rioted, setting fire to their mattresses", "demonstrated, calling for independence")."""
+    if predicate.dep_ not in {"advcl", "acl"} or any(
+        c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in predicate.children
+    ):
+        return False
+    # a participle, or an infinitive of purpose ("began a hunger strike to demand")
+    return predicate.tag_ == "VBG" or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children
     )
 
 
 def _negated(token, predicate) -> bool:
+    """A "not" on the predicate, or "failed to" / "failure to" above it."""
+    if predicate.dep_ in {"xcomp", "acl"} and predicate.head.lemma_.lower() in {"fail", "failure"}:
+        return True
     return any(c.dep_ == "neg" for c in (*token.children, *predicate.children))
 
 
@@ -994,7 +1057,11 @@ def _modality(token, predicate) -> str:
     auxes = {c.lower_ for c in predicate.children if c.dep_ in {"aux", "auxpass"}}
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in predicate.children):
         return "hypothetical"
-    if predicate.dep_ == "xcomp" and predicate.head.lemma_.lower() in _WANT:
+    infinitive = predicate.dep_ == "xcomp" or (
+        predicate.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
+    )  # "have sworn to fight" comes out as an adverbial clause
+    if infinitive and predicate.head.lemma_.lower() in _WANT:
         return _WANT[predicate.head.lemma_.lower()]
     if predicate.dep_ == "pcomp" and predicate.head.head.lemma_.lower() in _WANT:
         return _WANT[predicate.head.head.lemma_.lower()]  # "is committed to opening"
