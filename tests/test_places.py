@@ -189,6 +189,24 @@ def test_a_list_is_of_like_places_and_state_of_names_the_state(finder):
     assert city.resolution == "city"
 
 
+def test_a_qualifier_is_the_area_that_holds_the_town(finder):
+    # "Georgia" alone is the country; after "Atlanta," it is the state that holds Atlanta.
+    assert _resolve(finder, "Georgia")[0].country == "GEO"
+    text = "Samples from Tbilisi went to the lab in Atlanta, Georgia, for the test."
+    _, atlanta, georgia = _resolve_text(finder, text, "Tbilisi", "Atlanta", "Georgia")
+    assert (georgia.country, georgia.resolution) == ("USA", "admin1")
+    assert (atlanta.country, atlanta.admin1) == ("USA", "Georgia")
+
+
+def test_three_names_with_commas_only_are_a_town_qualified_twice(finder):
+    # Without "and" the commas qualify: Surrey is the English county's, not Surrey, B.C.
+    text = "The virus came from a lab in Guildford, Surrey, UK, officials said."
+    guildford, surrey, uk = _resolve_text(finder, text, "Guildford", "Surrey", "UK")
+    assert (surrey.country, uk.country, guildford.country) == ("GBR", "GBR", "GBR")
+    text = "Cases rose in Guildford, Surrey and Vancouver."
+    assert _resolve_text(finder, text, "Guildford", "Surrey", "Vancouver")[1].country == "CAN"
+
+
 def test_one_sense_per_document_and_the_dateline(finder):
     places = _resolve(finder, "London", "Ont.", "London", dateline=Dateline("Toronto"), joined=True)
     assert [p.country for p in places] == ["CAN", "CAN", "CAN", "CAN"]

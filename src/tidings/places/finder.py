@@ -418,14 +418,32 @@ def _labels(entry: Entry) -> list[str]:
 
 
 def _qualifiers(mentions: list[Mention], options) -> dict[str, list[Entry]]:
-    """ "Alexandria, La.": the entry of a name written right after another, separated by a comma."""
+    """ "Alexandria, La.": the area named right after another name, separated by a comma,
+    qualifies it, and is itself the area of that name that holds a place of the first name:
+    "Atlanta, Georgia" is the state, not the country, as no Atlanta lies in the country."""
     found: dict[str, list[Entry]] = {}
     for first, second in zip(mentions, mentions[1:], strict=False):
-        if 0 < second.start - first.end <= 2 and options[second.text]:
-            entry = options[second.text][0][0]
-            if entry.resolution in {"country", "admin1"}:
-                found.setdefault(first.text, []).append(entry)
+        if not (0 < second.start - first.end <= 2 and options[second.text]):
+            continue
+        areas = [
+            e for e, alternate in options[second.text] if e.resolution in {"country", "admin1"}
+        ]
+        if not areas or options[second.text][0][0].resolution not in {"country", "admin1"}:
+            continue
+        places = [e for e, alternate in options[first.text] if not alternate]
+        holding = [a for a in areas if any(_holds(a, e) for e in places)]
+        area = holding[0] if holding else areas[0]
+        found.setdefault(first.text, []).append(area)
+        if holding:
+            found.setdefault(second.text, []).append(area)
     return found
+
+
+def _holds(area: Entry, entry: Entry) -> bool:
+    """Whether a country or subdivision holds another entry."""
+    if entry is area or entry.country != area.country or entry.resolution == "country":
+        return False
+    return area.resolution == "country" or entry.admin1 == area.admin1
 
 
 def _lists(mentions: list[Mention], options, text: str) -> dict[Mention, str]:
@@ -445,13 +463,21 @@ def _lists(mentions: list[Mention], options, text: str) -> dict[Mention, str]:
             runs.append([mention])
     kinds: dict[Mention, str] = {}
     for run in runs:
-        if len(run) < 3:
-            continue
+        if len(run) < 3 or (len(run) == 3 and not _conjoined(run, text)):
+            continue  # "Guildford, Surrey, UK" is a town qualified twice, not a list
         found = Counter(options[m.text][0][0].resolution for m in run if options[m.text])
         kind, count = found.most_common(1)[0] if found else (None, 0)
         if kind is not None and count * 3 >= len(run) * 2:
             kinds.update((m, kind) for m in run)
     return kinds
+
+
+def _conjoined(run: list[Mention], text: str) -> bool:
+    """Whether "and" or "or" joins two names of a run."""
+    return any(
+        _LIST_GAP.fullmatch(text[a.end : b.start]).group(3)
+        for a, b in zip(run, run[1:], strict=False)
+    )
 
 
 def _state_word(text: str, mention: Mention) -> bool:
