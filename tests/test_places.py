@@ -86,14 +86,32 @@ def test_a_bad_region_row_names_file_and_line(tmp_path):
         _build(tmp_path / "cache", regions=regions)
 
 
-def test_a_county_sits_at_its_namesake_town_else_at_its_state(tmp_path):
+def test_a_county_sits_among_its_towns_else_at_its_state(tmp_path):
+    from tidings.eval.places import km
+
     gazetteer = _build(tmp_path)
-    [(county, _)] = gazetteer.candidates("Santa Clara County")
-    town = next(e for e, _ in gazetteer.candidates("Santa Clara") if e.admin1 == "California")
-    assert (county.resolution, county.lat, county.lon) == ("admin2", town.lat, town.lon)
-    [(laurel, _)] = gazetteer.candidates("Laurel County")  # no town called Laurel in Kentucky
-    kentucky = gazetteer.candidates("Kentucky")[0][0]
-    assert (laurel.admin1, laurel.lat, laurel.lon) == ("Kentucky", kentucky.lat, kentucky.lon)
+    [(gwinnett, _)] = gazetteer.candidates("Gwinnett County")  # no town called Gwinnett
+    seat = next(e for e, _ in gazetteer.candidates("Lawrenceville") if e.admin1 == "Georgia")
+    assert gwinnett.resolution == "admin2" and gwinnett.admin1 == "Georgia"
+    assert km(gwinnett.lat, gwinnett.lon, seat.lat, seat.lon) < 30
+    state = next(e for e, _ in gazetteer.candidates("Georgia") if e.resolution == "admin1")
+    assert km(gwinnett.lat, gwinnett.lon, state.lat, state.lon) > 150
+    [(kalawao, _)] = gazetteer.candidates("Kalawao County")  # no town of 1,000 people
+    hawaii = gazetteer.candidates("Hawaii")[0][0]
+    assert (kalawao.admin1, kalawao.lat, kalawao.lon) == ("Hawaii", hawaii.lat, hawaii.lon)
+
+
+def test_a_bad_town_row_for_county_points_names_file_and_line(tmp_path, monkeypatch):
+    towns = tmp_path / "towns.csv"
+    towns.write_text(
+        "lat,lon,name,admin1,admin2,cc\n"
+        "33.96,-83.99,Lawrenceville,Georgia,Gwinnett County,US\n"
+        "north,-84.14,Duluth,Georgia,Gwinnett County,US\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(gz, "_RG_CITIES", str(towns))
+    with pytest.raises(ResourceError, match=r"towns.csv:3: unreadable town row"):
+        gz._county_middles()
 
 
 @pytest.fixture(scope="module")
