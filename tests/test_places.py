@@ -269,3 +269,21 @@ def test_a_place_leading_an_office_name_is_the_place(pipeline):
         "Texas",
     )
     assert "West" not in written  # a street is not in a place called West
+
+
+def test_a_county_or_state_leading_an_organisation_is_a_place(pipeline):
+    # Without the parish and the state, "Alexandria" is Alexandria, Egypt.
+    text = (
+        "Firefighters from the Rapides Parish Fire District 2 put out a blaze near Alexandria "
+        "on Sunday, and the Louisiana Department of Health sent two nurses. The Chicago "
+        "Tribune reported the story.\n"
+    )
+    doc = pipeline.code_one(RawDocument("parish.txt", "parish.txt", text=text))
+    written = {doc.article.text[r.place.start : r.place.end]: r.place for r in doc.places}
+    assert (written["Rapides Parish"].resolution, written["Rapides Parish"].admin1) == (
+        "admin2",
+        "Louisiana",
+    )
+    assert written["Louisiana"].resolution == "admin1"
+    assert (written["Alexandria"].country, written["Alexandria"].admin1) == ("USA", "Louisiana")
+    assert "Chicago" not in written  # a town leading a name is the name's, not a place

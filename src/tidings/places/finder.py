@@ -4,7 +4,9 @@ Recognition takes the GPE, LOC and FAC entities of the entity stage and adds gaz
 the statistical model missed (a capitalised name the gazetteer knows, accepted when it names a
 country, a subdivision or a large city, or follows a locative preposition: "in Sakhour").
 Nationality adjectives ("Syrian", "Turkish") are actors' attributes, never places. An entity
-the gazetteer does not know but that starts with a place ("Titus County Jail") is that place.
+the gazetteer does not know but that starts with a place ("Titus County Jail") is that place,
+and so is a county, subdivision or country leading an organisation's name ("DeKalb County
+Commission").
 
 Resolution picks, for each distinct name, one gazetteer entry for the whole document (one sense
 per document), scoring each candidate by its prior (``gazetteer._prior``: country > continent >
@@ -151,6 +153,9 @@ _KIND_WORD = re.compile(
     re.IGNORECASE,
 )
 _AREAS = frozenset(["country", "admin1", "continent", "region"])
+# What may lead an organisation's name as a place: "Rapides Parish Fire District", "Texas
+# Department of Transportation", but not a town ("Boston Red Sox", "Chicago Tribune").
+_ORG_PLACES = frozenset(["admin2", "admin1", "country"])
 _MAX_TOKENS = 5
 BIG_CITY = 100_000  # a gazetteer-only city match needs this population or a locative word
 
@@ -205,6 +210,7 @@ class PlaceFinder:
                     mentions += found
                     taken.update(range(ent.start, ent.end))
                 elif ent.label_ != "NORP":
+                    mentions += self._organisation(ent, number)
                     taken.update(range(ent.start, ent.end))
             mentions += self._scan(sent, number, taken)
         mentions.sort(key=lambda m: m.start)
@@ -253,6 +259,22 @@ class PlaceFinder:
                 end = prefix[-1].idx + len(prefix[-1].text)
                 return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
         return [Mention(text, start, end, number, ent.label_)]
+
+    def _organisation(self, ent, number: int) -> list[Mention]:
+        """The county, subdivision or country leading an organisation's name ("DeKalb County
+        Commission", "Rapides Parish Fire District 2"); the gold corpora mark these."""
+        tokens = list(ent)
+        while tokens and tokens[0].lower_ == "the":
+            tokens = tokens[1:]
+        if ent.label_ != "ORG" or len(tokens) < 2 or self.gazetteer.candidates(ent.text):
+            return []
+        prefix = self._prefix(tokens)
+        if not prefix:
+            return []
+        start, end = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
+        if self.gazetteer.candidates(ent.doc.text[start:end])[0][0].resolution in _ORG_PLACES:
+            return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
+        return []
 
     def _prefix(self, tokens) -> list | None:
         """The longest leading place name of an unknown name ("Titus County Sheriff's Office",
