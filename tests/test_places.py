@@ -287,3 +287,9 @@ def test_a_county_or_state_leading_an_organisation_is_a_place(pipeline):
     assert written["Louisiana"].resolution == "admin1"
     assert (written["Alexandria"].country, written["Alexandria"].admin1) == ("USA", "Louisiana")
     assert "Chicago" not in written  # a town leading a name is the name's, not a place
+
+
+def test_a_country_name_stays_the_country_in_a_story_about_it(finder):
+    # Mexico City is also called "Mexico"; its country's context supports the country as much.
+    mexico = _resolve(finder, "Guerrero", "Mexico City", "Acapulco", "Mexico")[-1]
+    assert (mexico.resolution, mexico.country) == ("country", "MEX")

@@ -516,17 +516,20 @@ def _choose(
     found, context: Counter, qualifiers: list[Entry], kind: str | None = None
 ) -> Entry | None:
     """The best entry: prior, plus the share of the context for its country, plus the named
-    subdivision for a subdivision and its towns. A name that is also a subdivision of some
+    subdivision for a subdivision and its towns; a name that is a country's gives that
+    country's towns no context, which supports the country as much ("Mexico" in a Mexican
+    story is not Mexico City, also called "Mexico"). A name that is also a subdivision of some
     country ("Kansas", "Minnesota") gives that country's towns of the name no subdivision
     bonus: Kansas, Illinois must not beat the state because Illinois is named."""
     if not found:
         return None
     countries = sum(v for k, v in context.items() if k.startswith("C:")) or 1.0
     states = {(e.country, e.admin1) for e, alternate in found if e.resolution == "admin1"}
+    nations = {e.country for e, alternate in found if e.resolution == "country" and not alternate}
     best, best_score = None, float("-inf")
     for entry, alternate in found:
         score = entry.prior - (ALTERNATE_PENALTY if alternate else 0.0)
-        if entry.resolution != "country":
+        if entry.resolution != "country" and entry.country not in nations:
             score += COUNTRY_CONTEXT * context.get(f"C:{entry.country}", 0.0) / countries
             named = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
             if entry.resolution == "admin1" or (
