@@ -86,14 +86,32 @@ def test_a_bad_region_row_names_file_and_line(tmp_path):
         _build(tmp_path / "cache", regions=regions)
 
 
-def test_a_county_sits_at_its_namesake_town_else_at_its_state(tmp_path):
+def test_a_county_sits_among_its_towns_else_at_its_state(tmp_path):
+    from tidings.eval.places import km
+
     gazetteer = _build(tmp_path)
-    [(county, _)] = gazetteer.candidates("Santa Clara County")
-    town = next(e for e, _ in gazetteer.candidates("Santa Clara") if e.admin1 == "California")
-    assert (county.resolution, county.lat, county.lon) == ("admin2", town.lat, town.lon)
-    [(laurel, _)] = gazetteer.candidates("Laurel County")  # no town called Laurel in Kentucky
-    kentucky = gazetteer.candidates("Kentucky")[0][0]
-    assert (laurel.admin1, laurel.lat, laurel.lon) == ("Kentucky", kentucky.lat, kentucky.lon)
+    [(gwinnett, _)] = gazetteer.candidates("Gwinnett County")  # no town called Gwinnett
+    seat = next(e for e, _ in gazetteer.candidates("Lawrenceville") if e.admin1 == "Georgia")
+    assert gwinnett.resolution == "admin2" and gwinnett.admin1 == "Georgia"
+    assert km(gwinnett.lat, gwinnett.lon, seat.lat, seat.lon) < 30
+    state = next(e for e, _ in gazetteer.candidates("Georgia") if e.resolution == "admin1")
+    assert km(gwinnett.lat, gwinnett.lon, state.lat, state.lon) > 150
+    [(kalawao, _)] = gazetteer.candidates("Kalawao County")  # no town of 1,000 people
+    hawaii = gazetteer.candidates("Hawaii")[0][0]
+    assert (kalawao.admin1, kalawao.lat, kalawao.lon) == ("Hawaii", hawaii.lat, hawaii.lon)
+
+
+def test_a_bad_town_row_for_county_points_names_file_and_line(tmp_path, monkeypatch):
+    towns = tmp_path / "towns.csv"
+    towns.write_text(
+        "lat,lon,name,admin1,admin2,cc\n"
+        "33.96,-83.99,Lawrenceville,Georgia,Gwinnett County,US\n"
+        "north,-84.14,Duluth,Georgia,Gwinnett County,US\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(gz, "_RG_CITIES", str(towns))
+    with pytest.raises(ResourceError, match=r"towns.csv:3: unreadable town row"):
+        gz._county_middles()
 
 
 @pytest.fixture(scope="module")
@@ -189,6 +207,24 @@ def test_a_list_is_of_like_places_and_state_of_names_the_state(finder):
     assert city.resolution == "city"
 
 
+def test_a_qualifier_is_the_area_that_holds_the_town(finder):
+    # "Georgia" alone is the country; after "Atlanta," it is the state that holds Atlanta.
+    assert _resolve(finder, "Georgia")[0].country == "GEO"
+    text = "Samples from Tbilisi went to the lab in Atlanta, Georgia, for the test."
+    _, atlanta, georgia = _resolve_text(finder, text, "Tbilisi", "Atlanta", "Georgia")
+    assert (georgia.country, georgia.resolution) == ("USA", "admin1")
+    assert (atlanta.country, atlanta.admin1) == ("USA", "Georgia")
+
+
+def test_three_names_with_commas_only_are_a_town_qualified_twice(finder):
+    # Without "and" the commas qualify: Surrey is the English county's, not Surrey, B.C.
+    text = "The virus came from a lab in Guildford, Surrey, UK, officials said."
+    guildford, surrey, uk = _resolve_text(finder, text, "Guildford", "Surrey", "UK")
+    assert (surrey.country, uk.country, guildford.country) == ("GBR", "GBR", "GBR")
+    text = "Cases rose in Guildford, Surrey and Vancouver."
+    assert _resolve_text(finder, text, "Guildford", "Surrey", "Vancouver")[1].country == "CAN"
+
+
 def test_one_sense_per_document_and_the_dateline(finder):
     places = _resolve(finder, "London", "Ont.", "London", dateline=Dateline("Toronto"), joined=True)
     assert [p.country for p in places] == ["CAN", "CAN", "CAN", "CAN"]
@@ -233,3 +269,27 @@ def test_a_place_leading_an_office_name_is_the_place(pipeline):
         "Texas",
     )
     assert "West" not in written  # a street is not in a place called West
+
+
+def test_a_county_or_state_leading_an_organisation_is_a_place(pipeline):
+    # Without the parish and the state, "Alexandria" is Alexandria, Egypt.
+    text = (
+        "Firefighters from the Rapides Parish Fire District 2 put out a blaze near Alexandria "
+        "on Sunday, and the Louisiana Department of Health sent two nurses. The Chicago "
+        "Tribune reported the story.\n"
+    )
+    doc = pipeline.code_one(RawDocument("parish.txt", "parish.txt", text=text))
+    written = {doc.article.text[r.place.start : r.place.end]: r.place for r in doc.places}
+    assert (written["Rapides Parish"].resolution, written["Rapides Parish"].admin1) == (
+        "admin2",
+        "Louisiana",
+    )
+    assert written["Louisiana"].resolution == "admin1"
+    assert (written["Alexandria"].country, written["Alexandria"].admin1) == ("USA", "Louisiana")
+    assert "Chicago" not in written  # a town leading a name is the name's, not a place
+
+
+def test_a_country_name_stays_the_country_in_a_story_about_it(finder):
+    # Mexico City is also called "Mexico"; its country's context supports the country as much.
+    mexico = _resolve(finder, "Guerrero", "Mexico City", "Acapulco", "Mexico")[-1]
+    assert (mexico.resolution, mexico.country) == ("country", "MEX")

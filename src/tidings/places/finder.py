@@ -4,7 +4,9 @@ Recognition takes the GPE, LOC and FAC entities of the entity stage and adds gaz
 the statistical model missed (a capitalised name the gazetteer knows, accepted when it names a
 country, a subdivision or a large city, or follows a locative preposition: "in Sakhour").
 Nationality adjectives ("Syrian", "Turkish") are actors' attributes, never places. An entity
-the gazetteer does not know but that starts with a place ("Titus County Jail") is that place.
+the gazetteer does not know but that starts with a place ("Titus County Jail") is that place,
+and so is a county, subdivision or country leading an organisation's name ("DeKalb County
+Commission").
 
 Resolution picks, for each distinct name, one gazetteer entry for the whole document (one sense
 per document), scoring each candidate by its prior (``gazetteer._prior``: country > continent >
@@ -151,6 +153,9 @@ _KIND_WORD = re.compile(
     re.IGNORECASE,
 )
 _AREAS = frozenset(["country", "admin1", "continent", "region"])
+# What may lead an organisation's name as a place: "Rapides Parish Fire District", "Texas
+# Department of Transportation", but not a town ("Boston Red Sox", "Chicago Tribune").
+_ORG_PLACES = frozenset(["admin2", "admin1", "country"])
 _MAX_TOKENS = 5
 BIG_CITY = 100_000  # a gazetteer-only city match needs this population or a locative word
 
@@ -205,6 +210,7 @@ class PlaceFinder:
                     mentions += found
                     taken.update(range(ent.start, ent.end))
                 elif ent.label_ != "NORP":
+                    mentions += self._organisation(ent, number)
                     taken.update(range(ent.start, ent.end))
             mentions += self._scan(sent, number, taken)
         mentions.sort(key=lambda m: m.start)
@@ -253,6 +259,22 @@ class PlaceFinder:
                 end = prefix[-1].idx + len(prefix[-1].text)
                 return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
         return [Mention(text, start, end, number, ent.label_)]
+
+    def _organisation(self, ent, number: int) -> list[Mention]:
+        """The county, subdivision or country leading an organisation's name ("DeKalb County
+        Commission", "Rapides Parish Fire District 2"); the gold corpora mark these."""
+        tokens = list(ent)
+        while tokens and tokens[0].lower_ == "the":
+            tokens = tokens[1:]
+        if ent.label_ != "ORG" or len(tokens) < 2 or self.gazetteer.candidates(ent.text):
+            return []
+        prefix = self._prefix(tokens)
+        if not prefix:
+            return []
+        start, end = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
+        if self.gazetteer.candidates(ent.doc.text[start:end])[0][0].resolution in _ORG_PLACES:
+            return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
+        return []
 
     def _prefix(self, tokens) -> list | None:
         """The longest leading place name of an unknown name ("Titus County Sheriff's Office",
@@ -418,14 +440,32 @@ def _labels(entry: Entry) -> list[str]:
 
 
 def _qualifiers(mentions: list[Mention], options) -> dict[str, list[Entry]]:
-    """ "Alexandria, La.": the entry of a name written right after another, separated by a comma."""
+    """ "Alexandria, La.": the area named right after another name, separated by a comma,
+    qualifies it, and is itself the area of that name that holds a place of the first name:
+    "Atlanta, Georgia" is the state, not the country, as no Atlanta lies in the country."""
     found: dict[str, list[Entry]] = {}
     for first, second in zip(mentions, mentions[1:], strict=False):
-        if 0 < second.start - first.end <= 2 and options[second.text]:
-            entry = options[second.text][0][0]
-            if entry.resolution in {"country", "admin1"}:
-                found.setdefault(first.text, []).append(entry)
+        if not (0 < second.start - first.end <= 2 and options[second.text]):
+            continue
+        areas = [
+            e for e, alternate in options[second.text] if e.resolution in {"country", "admin1"}
+        ]
+        if not areas or options[second.text][0][0].resolution not in {"country", "admin1"}:
+            continue
+        places = [e for e, alternate in options[first.text] if not alternate]
+        holding = [a for a in areas if any(_holds(a, e) for e in places)]
+        area = holding[0] if holding else areas[0]
+        found.setdefault(first.text, []).append(area)
+        if holding:
+            found.setdefault(second.text, []).append(area)
     return found
+
+
+def _holds(area: Entry, entry: Entry) -> bool:
+    """Whether a country or subdivision holds another entry."""
+    if entry is area or entry.country != area.country or entry.resolution == "country":
+        return False
+    return area.resolution == "country" or entry.admin1 == area.admin1
 
 
 def _lists(mentions: list[Mention], options, text: str) -> dict[Mention, str]:
@@ -445,13 +485,21 @@ def _lists(mentions: list[Mention], options, text: str) -> dict[Mention, str]:
             runs.append([mention])
     kinds: dict[Mention, str] = {}
     for run in runs:
-        if len(run) < 3:
-            continue
+        if len(run) < 3 or (len(run) == 3 and not _conjoined(run, text)):
+            continue  # "Guildford, Surrey, UK" is a town qualified twice, not a list
         found = Counter(options[m.text][0][0].resolution for m in run if options[m.text])
         kind, count = found.most_common(1)[0] if found else (None, 0)
         if kind is not None and count * 3 >= len(run) * 2:
             kinds.update((m, kind) for m in run)
     return kinds
+
+
+def _conjoined(run: list[Mention], text: str) -> bool:
+    """Whether "and" or "or" joins two names of a run."""
+    return any(
+        _LIST_GAP.fullmatch(text[a.end : b.start]).group(3)
+        for a, b in zip(run, run[1:], strict=False)
+    )
 
 
 def _state_word(text: str, mention: Mention) -> bool:
@@ -468,17 +516,20 @@ def _choose(
     found, context: Counter, qualifiers: list[Entry], kind: str | None = None
 ) -> Entry | None:
     """The best entry: prior, plus the share of the context for its country, plus the named
-    subdivision for a subdivision and its towns. A name that is also a subdivision of some
+    subdivision for a subdivision and its towns; a name that is a country's gives that
+    country's towns no context, which supports the country as much ("Mexico" in a Mexican
+    story is not Mexico City, also called "Mexico"). A name that is also a subdivision of some
     country ("Kansas", "Minnesota") gives that country's towns of the name no subdivision
     bonus: Kansas, Illinois must not beat the state because Illinois is named."""
     if not found:
         return None
     countries = sum(v for k, v in context.items() if k.startswith("C:")) or 1.0
     states = {(e.country, e.admin1) for e, alternate in found if e.resolution == "admin1"}
+    nations = {e.country for e, alternate in found if e.resolution == "country" and not alternate}
     best, best_score = None, float("-inf")
     for entry, alternate in found:
         score = entry.prior - (ALTERNATE_PENALTY if alternate else 0.0)
-        if entry.resolution != "country":
+        if entry.resolution != "country" and entry.country not in nations:
             score += COUNTRY_CONTEXT * context.get(f"C:{entry.country}", 0.0) / countries
             named = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
             if entry.resolution == "admin1" or (

