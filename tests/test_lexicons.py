@@ -98,3 +98,16 @@ def test_actor_data_files_agree_with_each_other():
     for person in resources.people():
         assert set(person.sector) <= sectors, person.id
         assert person.country in countries | org_codes, person.id
+
+
+def test_frames_load_and_a_bad_frame_line_is_named(tmp_path):
+    from tidings.events.frames import Frames
+
+    bundled = resources.event_frames()
+    assert bundled.modality("ready") == "intended" and ("engage", "in") in bundled.carrier
+    path = tmp_path / "frames.tsv"
+    path.write_text(
+        "word\tframe\tvalue\tnote\nhold\tlight\t\t\nplan\tmodal\tmaybe\t\n", encoding="utf-8"
+    )
+    with pytest.raises(ResourceError, match=r"frames\.tsv:3: a modal's value must be"):
+        Frames.from_tsv(path)

@@ -219,6 +219,14 @@ def verb_lexicon(user_files: tuple[Path, ...] = (), builtin: bool = True):
 
 
 @cache
+def event_frames(path: Path | None = None):
+    """The words that shape how a clause is read (``events.frames``, ``data/frames.tsv``)."""
+    from .events.frames import Frames
+
+    return Frames.from_tsv(path or data_path("frames.tsv"))
+
+
+@cache
 def surface_lexicon(paths: tuple[Path, ...] = ()):
     """Imported PETRARCH verb dictionaries, merged in order (None when there are none)."""
     from .events.petrarch import read_verbs

@@ -30,88 +30,13 @@ from ..actors.resolver import contiguous
 from ..places import event_location
 from ..records import Actor, Event, Place, Quote, Span, TextInfo
 from .cameo import CameoTable
+from .frames import Frames
 from .learned import EventHead
 from .lexicon import SurfaceLexicon, VerbEntry, VerbLexicon
 from .surface import Phrase, SentenceView, match, pick_form
 
-# Verbs that carry an event noun: "held talks", "launched an attack", "continue its support".
 _FIRST_PERSON = {"i", "we", "me", "us"}
-# a light verb's object that only carries the event named by its compound ("a mediation effort")
-_EFFORT_NOUNS = {"effort", "mission", "campaign", "bid", "drive", "initiative", "operation"}
 _REPORTED_PRONOUNS = {"it", "they", "he", "she"}
-# verbs of knowing and believing: "we know that X is responsible" is the knower's accusation
-_BELIEF_VERBS = {"know", "believe", "think", "consider", "find", "conclude", "hold"}
-_LIGHT_VERBS = {
-    "hold",
-    "launch",
-    "conduct",
-    "carry",
-    "stage",
-    "begin",
-    "start",
-    "open",
-    "make",
-    "mount",
-    "resume",
-    "continue",
-    "express",
-    "voice",
-    "offer",
-    "give",
-    "extend",
-    "renew",
-    "announce",
-    "declare",
-    "reach",
-    "intensify",
-    "step",
-    "pledge",
-    "provide",
-    "undertake",
-    "speed",
-    "accelerate",
-    "complete",
-    "organize",
-    "organise",
-}
-# verbs whose preposition carries an event noun: "engaged in ethnic cleansing", "arrived in
-# Amman on a visit"
-_CARRIERS = {("engage", "in"), ("participate", "in"), ("arrive", "on"), ("come", "on")}
-_CARRIERS |= {("remain", "on"), ("be", "on"), ("put", "on"), ("place", "on"), ("go", "on")}
-# words that ask for what their clause says: "demanded that Israel ease", "its call for"
-_ASKING = {"demand", "urge", "ask", "insist", "call", "appeal", "request", "plea", "press"}
-# a quantity of the object: "captured part of the stronghold", "seized control of the town"
-_PARTITIVES = {"part", "parts", "most", "much", "some", "all", "rest", "half", "control"}
-_PARTITIVES |= {"ton", "tons", "tonne", "tonnes", "kg", "kilogram", "kilograms", "worth"}
-_PARTITIVES |= {"amount", "quantity", "load", "consignment", "batch", "shipment", "lot"}
-_WANT = {
-    "want": "wanted",
-    "seek": "wanted",
-    "hope": "wanted",
-    "wish": "wanted",
-    "demand": "wanted",
-    "plan": "intended",
-    "intend": "intended",
-    "aim": "intended",
-    "vow": "intended",
-    "pledge": "intended",
-    "promise": "intended",
-    "threaten": "intended",
-    "prepare": "intended",
-    "agree": "intended",
-    "decide": "intended",
-    "try": "intended",
-    "expect": "intended",
-    # "is ready / prepared / willing / determined to", "is committed to opening"
-    "ready": "intended",
-    "prepared": "intended",
-    "willing": "intended",
-    "determined": "intended",
-    "poised": "intended",
-    "commit": "intended",
-    "eager": "wanted",
-    "swear": "intended",
-}
 _FUTURE = {"will", "wo", "'ll", "shall", "going"}
 _HYPOTHETICAL = {"would", "could", "might", "may", "should"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -167,6 +92,7 @@ class EventCoder:
         lemmas: dict[str, str] | None = None,
         head: EventHead | None = None,
         encoder=None,
+        frames: Frames | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.cameo = cameo
@@ -177,6 +103,11 @@ class EventCoder:
         self.lead_sentences = lead_sentences
         self.min_confidence = min_confidence
         self.lemmas = lemmas or {}
+        if frames is None:
+            from .. import resources
+
+            frames = resources.event_frames()
+        self.frames = frames
         if head is not None and encoder is None:
             raise ValueError("an event head needs a sentence encoder")
         self.head, self.encoder = head, encoder
@@ -274,7 +205,7 @@ class EventCoder:
             entries, predicate = self._verb_entries(token), token
         elif (
             token.pos_ == "NOUN"
-            and self._lemma(token.head) in _LIGHT_VERBS
+            and self._lemma(token.head) in self.frames.light
             and token.dep_ == "dobj"
         ):
             entries, predicate = self.lexicon.candidates(token.lemma_.lower(), "NOUN"), token.head
@@ -282,15 +213,15 @@ class EventCoder:
             token.pos_ == "NOUN"
             and token.dep_ == "compound"
             and token.head.dep_ == "dobj"
-            and token.head.lemma_.lower() in _EFFORT_NOUNS
-            and self._lemma(token.head.head) in _LIGHT_VERBS
+            and token.head.lemma_.lower() in self.frames.effort
+            and self._lemma(token.head.head) in self.frames.light
         ):  # "launched a mediation effort": the event is the compound
             entries = self.lexicon.candidates(token.lemma_.lower(), "NOUN")
             predicate = token.head.head
         elif (
             token.pos_ == "NOUN"
             and token.dep_ == "pobj"
-            and (self._lemma(token.head.head), token.head.lower_) in _CARRIERS
+            and (self._lemma(token.head.head), token.head.lower_) in self.frames.carrier
         ):  # "engaged in ethnic cleansing"
             entries = self.lexicon.candidates(token.lemma_.lower(), "NOUN")
             predicate = token.head.head
@@ -470,7 +401,7 @@ class EventCoder:
         while node.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and node.head != node:
             node = node.head
             lemma = node.lemma_.lower()
-            if lemma in self.speech_verbs or lemma in _BELIEF_VERBS:
+            if lemma in self.speech_verbs or lemma in self.frames.belief:
                 found = self._resolve_all(_expand(_subjects(node)), ctx)
                 if found:
                     return found[0]
@@ -527,7 +458,7 @@ class EventCoder:
         ):
             return None
         dobj = next((c for c in token.children if c.dep_ in {"dobj", "obj"}), None)
-        if entry.objects and not (_object_lemmas(token) & entry.objects):
+        if entry.objects and not (_object_lemmas(token, self.frames) & entry.objects):
             return None
         passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in predicate.children)
         if passive:
@@ -609,10 +540,10 @@ class EventCoder:
             article.doc_id, ctx.number, token.idx, cameo, actor_list, recipient_list
         )
         negated = _negated(token, predicate)
-        modality = "historical" if past_year else _modality(token, predicate)
+        modality = "historical" if past_year else _modality(token, predicate, self.frames)
         if modality == "hypothetical" and self._backshifted(predicate):
             modality = "intended"
-        plover, mode = plover_reading(code, token, predicate, modality, negated)
+        plover, mode = plover_reading(code, token, predicate, modality, negated, self.frames)
         return [
             Event(
                 event_id=event_id,
@@ -686,7 +617,8 @@ class EventCoder:
         node = tok.head
         while node.dep_ in {"ccomp", "conj"} and node.head != node:
             node = node.head
-            if node.lemma_.lower() in self.speech_verbs or node.lemma_.lower() in _BELIEF_VERBS:
+            lemma = node.lemma_.lower()
+            if lemma in self.speech_verbs or lemma in self.frames.belief:
                 subjects = [s for s in _subjects(node) if s.lower_ not in _REPORTED_PRONOUNS]
                 found = self._named(subjects[0], ctx.memory) if subjects else None
                 if found is not None and _coded(found[0]):
@@ -863,15 +795,15 @@ def _passive(verb) -> list | None:
 # -- argument helpers ---------------------------------------------------------------------------
 
 
-def _object_lemmas(token) -> set[str]:
+def _object_lemmas(token, frames: Frames) -> set[str]:
     """Lemmas of the direct object, with hyphenated words the parser split joined again
     ("co-operation" comes out as three objects: co, -, operation)."""
     objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
     lemmas = {c.lemma_.lower() for c in objects}
     for obj in objects:  # "halted mediation efforts": the effort is the mediation
-        if obj.lemma_.lower() in _EFFORT_NOUNS:
+        if obj.lemma_.lower() in frames.effort:
             lemmas |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
-        if obj.lower_ in _PARTITIVES:  # "captured part of the stronghold"
+        if obj.lower_ in frames.partitive:  # "captured part of the stronghold"
             for prep in obj.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     lemmas |= {c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"}
@@ -951,13 +883,10 @@ def _is_stolen(token) -> bool:
 # PLOVER codes a stated intention, threat, demand or refusal as its own event type, with the
 # intended action as the mode (CAMEO's 03, 13, 02 and 12 roots); Tidings keeps the action's CAMEO
 # code and modality, and reads the PLOVER type so.
-_REFUSE = {"refuse", "decline", "reject"}
-_OFFER = {"offer", "agree", "promise", "pledge", "vow", "plan", "intend", "prepare", "aim"}
-_ASK = {"demand", "urge", "ask", "insist"}
 _PLOVER_KEPT = {"STATEMENT", "AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"}
 
 
-def plover_reading(code, token, predicate, modality: str, negated: bool) -> tuple:
+def plover_reading(code, token, predicate, modality: str, negated: bool, frames: Frames) -> tuple:
     """The PLOVER (event type, mode) of an event: the CAMEO code's, unless the event is
     refused ("refused to meet": REJECT), threatened ("threatened to ban": THREATEN), demanded
     ("demanded that Hamas renounce": REQUEST), offered or intended ("will release": AGREE for a
@@ -970,10 +899,12 @@ def plover_reading(code, token, predicate, modality: str, negated: bool) -> tupl
     if token != predicate and predicate.dep_ not in {"xcomp", "ccomp"}:
         governor = predicate.lemma_.lower()  # a light verb's own governor: "offered talks"
     action = event.lower()
-    if governor in _REFUSE or (negated and quad <= 2 and event != "REJECT"):
+    if governor in frames.refuse or (negated and quad <= 2 and event != "REJECT"):
         return "REJECT", action
     auxes = {c.lower_ for c in predicate.children if c.dep_ in {"aux", "auxpass"}}
-    if governor in _ASK or auxes & _MUST or _asked(predicate):  # "said Sudan must return it"
+    if (
+        governor in frames.ask or auxes & _MUST or _asked(predicate, frames)
+    ):  # "said Sudan must return it"
         return "REQUEST", action
     if event in _PLOVER_KEPT:
         return event, code.mode
@@ -986,7 +917,7 @@ def plover_reading(code, token, predicate, modality: str, negated: bool) -> tupl
     if condition and modality != "asserted" and quad <= 2:  # "would meet him if he ..."
         return "AGREE", action
     intends = modality == "intended" and governor not in {"decide", "try"}
-    if intends or governor in _OFFER:
+    if intends or governor in frames.offer:
         if quad <= 2:
             return "AGREE", action
         if quad == 4:
@@ -998,7 +929,7 @@ def plover_reading(code, token, predicate, modality: str, negated: bool) -> tupl
     return event, code.mode
 
 
-def _asked(predicate) -> bool:
+def _asked(predicate, frames: Frames) -> bool:
     """Whether the clause is what someone asks for: "demanded that its partners refuse to
     recognize", "reiterated its demand that Israel ease restrictions"."""
     node = predicate
@@ -1006,7 +937,7 @@ def _asked(predicate) -> bool:
         if node.dep_ not in {"xcomp", "ccomp", "acl", "relcl"} or node.head == node:
             return False
         node = node.head
-        if node.lemma_.lower() in _ASKING and node.dep_ != "xcomp":
+        if node.lemma_.lower() in frames.asking and node.dep_ != "xcomp":
             return True
     return False
 
@@ -1052,7 +983,7 @@ def _negated(token, predicate) -> bool:
     return any(c.dep_ == "neg" for c in (*token.children, *predicate.children))
 
 
-def _modality(token, predicate) -> str:
+def _modality(token, predicate, frames: Frames) -> str:
     """asserted, intended (future or commitment), wanted, or hypothetical (conditional, modal)."""
     auxes = {c.lower_ for c in predicate.children if c.dep_ in {"aux", "auxpass"}}
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in predicate.children):
@@ -1061,14 +992,14 @@ def _modality(token, predicate) -> str:
         predicate.dep_ == "advcl"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children)
     )  # "have sworn to fight" comes out as an adverbial clause
-    if infinitive and predicate.head.lemma_.lower() in _WANT:
-        return _WANT[predicate.head.lemma_.lower()]
-    if predicate.dep_ == "pcomp" and predicate.head.head.lemma_.lower() in _WANT:
-        return _WANT[predicate.head.head.lemma_.lower()]  # "is committed to opening"
+    if infinitive and frames.modality(predicate.head.lemma_.lower()):
+        return frames.modality(predicate.head.lemma_.lower())
+    if predicate.dep_ == "pcomp" and frames.modality(predicate.head.head.lemma_.lower()):
+        return frames.modality(predicate.head.head.lemma_.lower())  # "is committed to opening"
     if predicate.lemma_.lower() in {"want", "seek", "wish"}:
         return "wanted"
-    if token != predicate and predicate.lemma_.lower() in _WANT:
-        return _WANT[predicate.lemma_.lower()]
+    if token != predicate and frames.modality(predicate.lemma_.lower()):
+        return frames.modality(predicate.lemma_.lower())
     if auxes & _FUTURE:
         return "intended"
     if auxes & _HYPOTHETICAL:

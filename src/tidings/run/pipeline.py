@@ -61,6 +61,7 @@ class Pipeline:
             lead_sentences=settings.lead_sentences,
             min_confidence=settings.min_confidence,
             lemmas=resources.lemma_fixes(),
+            frames=resources.event_frames(),
             head=resources.event_head(settings.event_head) if settings.event_head else None,
             encoder=(
                 resources.sentence_encoder(settings.embedding_model)
