@@ -34,6 +34,7 @@ quote marks, ``mixed`` when a quotation lies inside reported words, else ``indir
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from ..actors import ActorResolver, DocumentActors
@@ -68,6 +69,10 @@ _UNATTRIBUTED_WORDS = 4
 # at least this many words after it.
 _LABEL_WORDS = 6
 _LABEL_MIN_WORDS = 3
+# Markup left in a text: an element with attributes and its body (an embedded tweet,
+# ``<tweet author="@x" ...>…</tweet>``), or a lone tag. Its attribute values are not quotations,
+# its tag name is not a cue, and an embedded post is a citation, not reported words.
+_MARKUP = re.compile(r"<([A-Za-z][\w-]*)\b[^<>]*>(?:[^<]{0,2000}?</\1\s*>)?")
 
 
 @dataclass
@@ -93,10 +98,13 @@ class QuoteFinder:
     def __call__(self, parsed, actors: DocumentActors | None = None) -> list[Quote]:
         memory = actors if actors is not None else self.actors.document(parsed)
         doc = parsed.doc
-        marked = find_marked(doc.text)
+        markup = [(m.start(), m.end()) for m in _MARKUP.finditer(doc.text)]
+        marked = [m for m in find_marked(doc.text) if not _within(m.start, markup)]
         found = self._from_parse(doc, marked)
         self._add_marked(parsed, marked, found)
         self._add_labelled(parsed, found)
+        if markup:
+            found = [a for a in found if not _in_markup(a, markup)]
         quotes: list[Quote] = []
         for attribution in sorted(found, key=lambda a: min(p[0] for p in a.parts)):
             quotes += self._quotes(parsed, attribution, marked, memory)
@@ -152,7 +160,9 @@ class QuoteFinder:
         content = [
             c
             for c in token.children
-            if (_complement(c) or _noun_clause(c)) and (c.i > token.i or _set_off(c, token))
+            if (_complement(c) or _noun_clause(c))
+            and (c.i > token.i or _set_off(c, token))
+            and cue.frame != "hanging"
         ]
         if cue.frame == "object" and not content:
             content = [
@@ -163,7 +173,7 @@ class QuoteFinder:
             content = [
                 c for c in token.children if c.dep_ == "nsubjpass" and c.tag_ not in _RELATIVE
             ]
-        if not content:  # "called for a ban", "asked about the plan", "criticism of"
+        if not content and cue.frame != "hanging":  # "called for a ban", "criticism of"
             preps = _NOUN_PREPS if token.pos_ == "NOUN" else _TOPIC_PREPS
             content = [
                 o
@@ -308,7 +318,7 @@ class QuoteFinder:
         if colon is None or colon.start == 0:
             return None
         source = doc[colon.start - 1]
-        if source.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        if source.pos_ not in {"PROPN", "NOUN", "PRON"} or source.lower_ in self.cues.labels:
             return None
         attribution = _Attribution(cue, [colon[0]], source, [[quote.start, quote.end]], {0})
         found.append(attribution)
@@ -334,7 +344,7 @@ class QuoteFinder:
             if colon is None or colon.i == first.i:
                 continue
             label = doc[first.i : colon.i]
-            if not _name_like(label):
+            if not _name_like(label) or any(t.lower_ in self.cues.labels for t in label):
                 continue
             end = text.find("\n", colon.idx)
             parts = _runs([t for t in doc[colon.i + 1 :] if end < 0 or t.idx < end])
@@ -404,6 +414,17 @@ class QuoteFinder:
 
 def _inside(offset: int, marked: list[Marked]) -> bool:
     return any(m.start <= offset < m.end for m in marked)
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _in_markup(attribution: _Attribution, markup: list[tuple[int, int]]) -> bool:
+    """An attribution whose cue or content lies in an element of markup."""
+    if attribution.cue_tokens and _within(attribution.cue_start, markup):
+        return True
+    return any(_within(start, markup) for start, _ in attribution.parts)
 
 
 _MARKS = "“”\"«»„'`"
