@@ -414,3 +414,30 @@ def test_continue_reports_only_what_it_hangs_off(pipeline):
         ("say", "Morales", "The border will reopen in May"),
         ("continue", "she", "The farmers have waited long enough"),
     ]
+
+
+# -- round three: wider frames and sources -----------------------------------------------------
+
+
+@pytest.mark.model
+def test_new_cue_verbs_and_adjectives_with_their_prepositions(pipeline):
+    coded = tidings.code_text(
+        "Ana Morales was interested in the northern trade route. "
+        "Luis Varela branded the tariff plan a disaster for farmers.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.cue_kind, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [
+        ("interested", "belief", "Ana Morales", "the northern trade route"),
+        ("brand", "speech", "Luis Varela", "the tariff plan a disaster for farmers"),
+    ]
+
+
+@pytest.mark.model
+def test_a_cue_noun_in_a_prepositional_phrase_takes_the_verbs_subject(pipeline):
+    coded = tidings.code_text(
+        "Luis Varela came out on Monday with a statement that the border would reopen in May.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("statement", "Luis Varela", "that the border would reopen in May")]

@@ -51,10 +51,13 @@ _GROUP_ENTS = {"ORG", "GPE", "NORP"}
 _TOPIC_PREPS = {"about", "for", "against", "over", "of"}
 # A cue noun's topic: "his criticism *of* the plan", "comments *on* Muslims", "support *for*".
 _NOUN_PREPS = {"about", "for", "against", "on"}
+# A cue adjective's: "interested *in*", "focused *on*", "opposed *to*", "comfortable *with*".
+_ADJ_PREPS = _TOPIC_PREPS | {"in", "on", "to", "with"}
 _PLURAL_PRONOUNS = {"they", "them"}
 # Dependencies by which a cue continues the verb whose subject is its source ("and said", "was
 # aware that": "aware" is the complement of "was").
 _CONTINUES = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp", "prep"}
+_EXTRA = {"dep", "ccomp", "pobj", "xcomp"}
 _RELATIVE = {"WDT", "WP"}  # "who", "which", "that" heading a relative clause
 _SET_OFF = {",", "—", "–", "-", "”", '"', "''"}
 _EDGE_PUNCT = set(".,;:!?—–-()[]\"'“”‘’«»„ \n\t")
@@ -174,7 +177,7 @@ class QuoteFinder:
                 c for c in token.children if c.dep_ == "nsubjpass" and c.tag_ not in _RELATIVE
             ]
         if not content and cue.frame != "hanging":  # "called for a ban", "criticism of"
-            preps = _NOUN_PREPS if token.pos_ == "NOUN" else _TOPIC_PREPS
+            preps = {"NOUN": _NOUN_PREPS, "ADJ": _ADJ_PREPS}.get(token.pos_, _TOPIC_PREPS)
             content = [
                 o
                 for c in token.children
@@ -535,8 +538,12 @@ def _subject(token):
     ("leaders who say ...")."""
     if token.pos_ == "NOUN":  # the owner of a cue noun ("his claim"), or its verb's subject
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is not None or token.dep_ not in {"dobj", "attr"}:
+        if owner is not None:
             return owner
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+            token = token.head  # "said in a statement that ...", "wrote in a letter to ..."
+        elif token.dep_ not in {"dobj", "attr"}:
+            return None
         token = token.head
     seen = 0
     while token is not None and seen < 4:
@@ -552,7 +559,7 @@ def _subject(token):
             return None if expletive else subject
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head  # "voters saying they want ...", "a group backing Huckabee"
-        if token.dep_ not in _CONTINUES or token.head == token:
+        if token.head == token or (token.dep_ not in _CONTINUES and token.dep_ not in _EXTRA):
             return None
         token, seen = token.head, seen + 1
     return None
