@@ -57,7 +57,9 @@ _PLURAL_PRONOUNS = {"they", "them"}
 # Dependencies by which a cue continues the verb whose subject is its source ("and said", "was
 # aware that": "aware" is the complement of "was").
 _CONTINUES = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp", "prep"}
-_EXTRA = {"dep", "ccomp", "pobj", "xcomp"}
+# Links the search for a source also climbs, for cues the parse hangs off another clause
+# ("citing his results" as "dep", a cue inside a clause that has no subject of its own).
+_ALSO_CLIMBS = {"dep", "ccomp", "pobj"}
 _RELATIVE = {"WDT", "WP"}  # "who", "which", "that" heading a relative clause
 _SET_OFF = {",", "—", "–", "-", "”", '"', "''"}
 _EDGE_PUNCT = set(".,;:!?—–-()[]\"'“”‘’«»„ \n\t")
@@ -559,7 +561,7 @@ def _subject(token):
             return None if expletive else subject
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head  # "voters saying they want ...", "a group backing Huckabee"
-        if token.head == token or (token.dep_ not in _CONTINUES and token.dep_ not in _EXTRA):
+        if token.head == token or (token.dep_ not in _CONTINUES and token.dep_ not in _ALSO_CLIMBS):
             return None
         token, seen = token.head, seen + 1
     return None
