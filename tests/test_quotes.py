@@ -11,6 +11,7 @@ from tidings import resources
 from tidings.errors import ResourceError
 from tidings.eval import quotes as quote_eval
 from tidings.quotes import CueLexicon, find_marked
+from tidings.records import Article
 
 from .conftest import FIXTURES
 
@@ -356,3 +357,87 @@ def test_a_cue_noun_reports_the_object_of_its_topic_preposition(pipeline):
     )
     got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [("comment", "Luis Varela's", "the border")]
+
+
+# -- round three: false positives -------------------------------------------------------------
+
+
+def test_a_bad_label_word_names_file_and_line(tmp_path):
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("word\tnote\nnote\t\nEditor Note\t\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="labels.tsv:3: a label word is one lower-case word"):
+        CueLexicon.from_tsv(*_lexicon(tmp_path, ""), labels)
+
+
+@pytest.mark.model
+def test_embedded_post_markup_gives_no_quotes(pipeline):
+    text = (
+        "Ana Morales answered her critics online.\n\n"
+        '<tweet id="1" author="@AnaMorales" datetime="2016-05-02">The border reopens in May, '
+        "as we promised the farmers of the north.</tweet>.\n\n"
+        "Luis Varela said the date was too early."
+    )
+    coded = tidings.code_text(text, pipeline=pipeline)
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("say", "Luis Varela", "the date was too early")]
+
+
+def _stage(pipeline, text: str):
+    """The quotes stage on ``text`` as it stands, without cleaning (as ``tidings eval quotes``
+    runs it): cleaning would take some page furniture away first."""
+    parsed = pipeline.parser(Article(doc_id="t", source="t", text=text))
+    return pipeline.quotes(parsed)
+
+
+@pytest.mark.model
+def test_page_labels_before_a_colon_are_not_speakers(pipeline):
+    text = (
+        "The Latest: Chile and Peru resume border talks in Lima.\n\n"
+        "Editor’s Note: The following is the second of three reports from the border.\n\n"
+        "CORRECTION: An earlier version misspelled the name of the northern border town.\n\n"
+        "Morales: Chile will reopen the northern border in May."
+    )
+    got = [(q.speaker_span.text, q.text) for q in _stage(pipeline, text)]
+    assert got == [("Morales", "Chile will reopen the northern border in May")]
+
+
+@pytest.mark.model
+def test_continue_reports_only_what_it_hangs_off(pipeline):
+    text = (
+        "“The border will reopen in May,” Morales said. “The farmers have waited long enough,” "
+        "she continued.\n\n"
+        "Trade between the two countries continues to grow."
+    )
+    coded = tidings.code_text(text, pipeline=pipeline)
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [
+        ("say", "Morales", "The border will reopen in May"),
+        ("continue", "she", "The farmers have waited long enough"),
+    ]
+
+
+# -- round three: wider frames and sources -----------------------------------------------------
+
+
+@pytest.mark.model
+def test_new_cue_verbs_and_adjectives_with_their_prepositions(pipeline):
+    coded = tidings.code_text(
+        "Ana Morales was interested in the northern trade route. "
+        "Luis Varela branded the tariff plan a disaster for farmers.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.cue_kind, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [
+        ("interested", "belief", "Ana Morales", "the northern trade route"),
+        ("brand", "speech", "Luis Varela", "the tariff plan a disaster for farmers"),
+    ]
+
+
+@pytest.mark.model
+def test_a_cue_noun_in_a_prepositional_phrase_takes_the_verbs_subject(pipeline):
+    coded = tidings.code_text(
+        "Luis Varela came out on Monday with a statement that the border would reopen in May.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("statement", "Luis Varela", "that the border would reopen in May")]

@@ -34,6 +34,7 @@ quote marks, ``mixed`` when a quotation lies inside reported words, else ``indir
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 from ..actors import ActorResolver, DocumentActors
@@ -50,10 +51,15 @@ _GROUP_ENTS = {"ORG", "GPE", "NORP"}
 _TOPIC_PREPS = {"about", "for", "against", "over", "of"}
 # A cue noun's topic: "his criticism *of* the plan", "comments *on* Muslims", "support *for*".
 _NOUN_PREPS = {"about", "for", "against", "on"}
+# A cue adjective's: "interested *in*", "focused *on*", "opposed *to*", "comfortable *with*".
+_ADJ_PREPS = _TOPIC_PREPS | {"in", "on", "to", "with"}
 _PLURAL_PRONOUNS = {"they", "them"}
 # Dependencies by which a cue continues the verb whose subject is its source ("and said", "was
 # aware that": "aware" is the complement of "was").
 _CONTINUES = {"conj", "xcomp", "advcl", "acl", "parataxis", "acomp", "pcomp", "prep"}
+# Links the search for a source also climbs, for cues the parse hangs off another clause
+# ("citing his results" as "dep", a cue inside a clause that has no subject of its own).
+_ALSO_CLIMBS = {"dep", "ccomp", "pobj"}
 _RELATIVE = {"WDT", "WP"}  # "who", "which", "that" heading a relative clause
 _SET_OFF = {",", "—", "–", "-", "”", '"', "''"}
 _EDGE_PUNCT = set(".,;:!?—–-()[]\"'“”‘’«»„ \n\t")
@@ -68,6 +74,10 @@ _UNATTRIBUTED_WORDS = 4
 # at least this many words after it.
 _LABEL_WORDS = 6
 _LABEL_MIN_WORDS = 3
+# Markup left in a text: an element with attributes and its body (an embedded tweet,
+# ``<tweet author="@x" ...>…</tweet>``), or a lone tag. Its attribute values are not quotations,
+# its tag name is not a cue, and an embedded post is a citation, not reported words.
+_MARKUP = re.compile(r"<([A-Za-z][\w-]*)\b[^<>]*>(?:[^<]{0,2000}?</\1\s*>)?")
 
 
 @dataclass
@@ -93,10 +103,13 @@ class QuoteFinder:
     def __call__(self, parsed, actors: DocumentActors | None = None) -> list[Quote]:
         memory = actors if actors is not None else self.actors.document(parsed)
         doc = parsed.doc
-        marked = find_marked(doc.text)
+        markup = [(m.start(), m.end()) for m in _MARKUP.finditer(doc.text)]
+        marked = [m for m in find_marked(doc.text) if not _within(m.start, markup)]
         found = self._from_parse(doc, marked)
         self._add_marked(parsed, marked, found)
         self._add_labelled(parsed, found)
+        if markup:
+            found = [a for a in found if not _in_markup(a, markup)]
         quotes: list[Quote] = []
         for attribution in sorted(found, key=lambda a: min(p[0] for p in a.parts)):
             quotes += self._quotes(parsed, attribution, marked, memory)
@@ -152,7 +165,9 @@ class QuoteFinder:
         content = [
             c
             for c in token.children
-            if (_complement(c) or _noun_clause(c)) and (c.i > token.i or _set_off(c, token))
+            if (_complement(c) or _noun_clause(c))
+            and (c.i > token.i or _set_off(c, token))
+            and cue.frame != "hanging"
         ]
         if cue.frame == "object" and not content:
             content = [
@@ -163,8 +178,8 @@ class QuoteFinder:
             content = [
                 c for c in token.children if c.dep_ == "nsubjpass" and c.tag_ not in _RELATIVE
             ]
-        if not content:  # "called for a ban", "asked about the plan", "criticism of"
-            preps = _NOUN_PREPS if token.pos_ == "NOUN" else _TOPIC_PREPS
+        if not content and cue.frame != "hanging":  # "called for a ban", "criticism of"
+            preps = {"NOUN": _NOUN_PREPS, "ADJ": _ADJ_PREPS}.get(token.pos_, _TOPIC_PREPS)
             content = [
                 o
                 for c in token.children
@@ -308,7 +323,7 @@ class QuoteFinder:
         if colon is None or colon.start == 0:
             return None
         source = doc[colon.start - 1]
-        if source.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        if source.pos_ not in {"PROPN", "NOUN", "PRON"} or source.lower_ in self.cues.labels:
             return None
         attribution = _Attribution(cue, [colon[0]], source, [[quote.start, quote.end]], {0})
         found.append(attribution)
@@ -334,7 +349,7 @@ class QuoteFinder:
             if colon is None or colon.i == first.i:
                 continue
             label = doc[first.i : colon.i]
-            if not _name_like(label):
+            if not _name_like(label) or any(t.lower_ in self.cues.labels for t in label):
                 continue
             end = text.find("\n", colon.idx)
             parts = _runs([t for t in doc[colon.i + 1 :] if end < 0 or t.idx < end])
@@ -404,6 +419,17 @@ class QuoteFinder:
 
 def _inside(offset: int, marked: list[Marked]) -> bool:
     return any(m.start <= offset < m.end for m in marked)
+
+
+def _within(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
+
+
+def _in_markup(attribution: _Attribution, markup: list[tuple[int, int]]) -> bool:
+    """An attribution whose cue or content lies in an element of markup."""
+    if attribution.cue_tokens and _within(attribution.cue_start, markup):
+        return True
+    return any(_within(start, markup) for start, _ in attribution.parts)
 
 
 _MARKS = "“”\"«»„'`"
@@ -514,8 +540,12 @@ def _subject(token):
     ("leaders who say ...")."""
     if token.pos_ == "NOUN":  # the owner of a cue noun ("his claim"), or its verb's subject
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is not None or token.dep_ not in {"dobj", "attr"}:
+        if owner is not None:
             return owner
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+            token = token.head  # "said in a statement that ...", "wrote in a letter to ..."
+        elif token.dep_ not in {"dobj", "attr"}:
+            return None
         token = token.head
     seen = 0
     while token is not None and seen < 4:
@@ -531,7 +561,7 @@ def _subject(token):
             return None if expletive else subject
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             return token.head  # "voters saying they want ...", "a group backing Huckabee"
-        if token.dep_ not in _CONTINUES or token.head == token:
+        if token.head == token or (token.dep_ not in _CONTINUES and token.dep_ not in _ALSO_CLIMBS):
             return None
         token, seen = token.head, seen + 1
     return None

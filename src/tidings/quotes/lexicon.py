@@ -3,7 +3,9 @@
 Two data files (formats in ``data/README.md``): ``speech_verbs.tsv``, the reporting verbs the
 event coder shares, and ``attribution_cues.tsv``, the cues only the quotes stage uses (speech
 verbs the coder codes as events of their own, such as "urge" or "deny"; belief, intention and
-evidence verbs; the phrase "according to"). A lemma may appear in one file only.
+evidence verbs; the phrase "according to"). A lemma may appear in one file only. A third,
+``quote_labels.tsv``, lists the words that make a "Label:" at the start of a paragraph a part of
+the page ("Editor's Note:", "CORRECTION:") rather than a speaker.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from ..resources import read_tsv
 KINDS = frozenset({"speech", "belief", "intent", "evidence", "stance"})
 # clause: the content is a clausal complement ("said that ..."); object: a direct object too
 # ("announced new rates"); source: a phrase whose object is the source ("according to X");
-# mark: punctuation before a quotation, the source being the name before it ("Ames: “…”").
-FRAMES = frozenset({"clause", "object", "source", "mark"})
+# mark: punctuation before a quotation, the source being the name before it ("Ames: “…”");
+# hanging: only the words the cue hangs off or a quotation next to it ("“…,” he continued"),
+# never a complement ("hiring continues to grow" reports nothing).
+FRAMES = frozenset({"clause", "object", "source", "mark", "hanging"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +39,14 @@ class CueLexicon:
 
     words: dict[str, Cue]
     phrases: dict[str, tuple[Cue, ...]]
+    # words that make a "Label:" before a colon a section of the page, not a speaker
+    labels: frozenset[str] = frozenset()
 
     def get(self, lemma: str) -> Cue | None:
         return self.words.get(lemma)
 
     @classmethod
-    def from_tsv(cls, speech: Path, cues: Path) -> CueLexicon:
+    def from_tsv(cls, speech: Path, cues: Path, labels: Path | None = None) -> CueLexicon:
         found: dict[str, Cue] = {}
         for line, row in read_tsv(speech, ("id", "lemma", "frame")):
             _add(found, Cue(f"{speech.name}:{row['id']}", row["lemma"], "speech", row["frame"]),
@@ -57,7 +63,14 @@ class CueLexicon:
         for key, cue in found.items():
             if " " in key:
                 phrases.setdefault(key.split()[0], []).append(cue)
-        return cls(words, {k: tuple(v) for k, v in phrases.items()})
+        not_speakers = set()
+        for line, row in read_tsv(labels, ("word", "note")) if labels else ():
+            if not row["word"] or row["word"] != row["word"].lower() or " " in row["word"]:
+                raise ResourceError(
+                    f"{labels}:{line}: a label word is one lower-case word, found {row['word']!r}"
+                )
+            not_speakers.add(row["word"])
+        return cls(words, {k: tuple(v) for k, v in phrases.items()}, frozenset(not_speakers))
 
 
 def _add(found: dict[str, Cue], cue: Cue, path: Path, line: int) -> None:
