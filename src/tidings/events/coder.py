@@ -11,9 +11,13 @@ accusation of whoever asserts it. An event needs a known actor on one side; an a
 the optional learned head (``events.learned``) adds model events only where it is named, with
 ``rule`` saying so.
 
-Modality and polarity are read from the predicate's own dependents: negation, future and
-modal auxiliaries, "want/seek/plan to", and "if" clauses; ``plover_reading`` turns intent,
-threat, demand and refusal into PLOVER's types. An event inside the complement of a speech verb
+A state its subject is in ("Israel is opposed to ...", ``STATE`` entries) is the subject's act.
+Modality and polarity are read from the predicate's own dependents: negation and "failed to",
+future and modal auxiliaries ("would" in reported speech is intent), "want/seek/plan/is ready
+to", and "if" clauses; ``plover_reading`` turns intent, threat, demand, refusal and conditions
+into PLOVER's types, and a reported "X must ..." is also the speaker's demand on X. The words
+that shape these readings (light verbs, modal words, partitives ...) are data
+(``data/frames.tsv``, ``events.frames``). An event inside the complement of a speech verb
 ("Lavrov said his country will continue ...") or inside a quote carries the speaker in
 ``reported_by``; a pronoun subject of the reported clause, and "I"/"we" in a quote, are the
 speaker. Among a sentence's events, the main clause's ranks first.
