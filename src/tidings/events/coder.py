@@ -346,15 +346,19 @@ class EventCoder:
             ctx.covered.update(range(last + 1, right_end + 1))  # PETRARCH codes a clause once
         return events
 
+    def _held(self, token, word: str, pos: str) -> list[VerbEntry]:
+        """The word's entries whose preposition, if they name one, follows the token."""
+        return [
+            e
+            for e in self.lexicon.candidates(word, pos)
+            if not e.prep or _prep_objects([token], e.prep)
+        ]
+
     def _state(self, token, ctx: _Context) -> list[Event]:
         """A state its subject is in ("Israel is opposed to French mediation"): the subject
         acts, on the object of the entry's preposition."""
         predicate = token if token.pos_ in {"VERB", "AUX"} else token.head
-        entries = [
-            e
-            for e in self.lexicon.candidates(token.lower_, "STATE")
-            if not e.prep or _prep_objects([token], e.prep)
-        ]
+        entries = self._held(token, token.lower_, "STATE")
         if not entries or predicate.i in ctx.used:
             return []
         entry = entries[0]
@@ -381,11 +385,7 @@ class EventCoder:
         quote's speaker; its subject is the target. The writer's own "X is responsible" is no
         event: news prose states it, nobody did it."""
         copula = token.head
-        entries = [
-            e
-            for e in self.lexicon.candidates(token.lemma_.lower(), "ADJ")
-            if not e.prep or _prep_objects([token], e.prep)
-        ]
+        entries = self._held(token, token.lemma_.lower(), "ADJ")
         if not entries or copula.i in ctx.used:
             return []
         targets = self._resolve_all(_expand(_subjects(copula)), ctx, keep_phrases=True)

@@ -8,7 +8,7 @@ says ("demanded that"), which quantities stand for what they measure ("tons of a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ResourceError
@@ -35,7 +35,7 @@ class Frames:
     light: frozenset[str] = frozenset()
     effort: frozenset[str] = frozenset()
     carrier: frozenset[tuple[str, str]] = frozenset()
-    modal: dict | None = None  # word -> intended | wanted
+    modal: dict[str, str] = field(default_factory=dict)  # word -> intended | wanted
     belief: frozenset[str] = frozenset()
     asking: frozenset[str] = frozenset()
     partitive: frozenset[str] = frozenset()
@@ -44,7 +44,7 @@ class Frames:
     ask: frozenset[str] = frozenset()
 
     def modality(self, word: str) -> str | None:
-        return (self.modal or {}).get(word)
+        return self.modal.get(word)
 
     @classmethod
     def from_tsv(cls, path: Path) -> Frames:
