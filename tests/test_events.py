@@ -5,6 +5,12 @@ from __future__ import annotations
 import pytest
 
 import tidings
+from tidings import resources
+from tidings.config import Settings
+from tidings.errors import ResourceError
+from tidings.events.cameo import CameoTable
+from tidings.resources import data_path
+from tidings.run import Pipeline
 
 pytestmark = pytest.mark.model
 
@@ -97,7 +103,8 @@ def test_title_introduced_person_is_remembered_by_surname(pipeline):
 
 def test_possessive_country_points_to_the_last_person(pipeline):
     text = "Chilean Foreign Minister Ana Morales said her country will support Peru."
-    support = next(e for e in _events(pipeline, text) if e.cameo == "051")
+    # intended support is CAMEO's intent to cooperate diplomatically (032)
+    support = next(e for e in _events(pipeline, text) if e.cameo == "032")
     assert support.actor[0].code == "CHL" and support.actor[0].resolved_by.startswith("coref:")
 
 
@@ -131,9 +138,9 @@ def test_predicate_adjective_is_the_asserters_accusation(pipeline):
 @pytest.mark.parametrize(
     ("text", "cameo", "plover", "mode"),
     [
-        ("Egypt refused to meet Libyan envoys in Cairo.", "040", "REJECT", "consult"),
+        ("Egypt refused to meet Libyan envoys in Cairo.", "125", "REJECT", "consult"),
         ("Egypt threatened to attack Libyan positions.", "190", "THREATEN", "assault"),
-        ("Egypt will release Libyan prisoners next week.", "0841", "AGREE", "concede"),
+        ("Egypt will release Libyan prisoners next week.", "0353", "AGREE", "concede"),
         ("Egypt did not agree with Libya on the border.", "019", "REJECT", "agree"),
         ("Egypt said Libya must release the prisoners.", "0841", "REQUEST", "concede"),
         ("Egypt released Libyan prisoners on Monday.", "0841", "CONCEDE", None),
@@ -218,7 +225,7 @@ def _top(events):
         (
             "Finland will give Tanzania a grant of ten million euros.",
             "AGREE",
-            (("FIN",), ("TZA",), "071"),
+            (("FIN",), ("TZA",), "0331"),
         ),
         # "would" reported by a speech verb is the future of the past: a threat here
         (
@@ -227,12 +234,12 @@ def _top(events):
             (("SRB",), ("SRBGOV",), "191"),
         ),
         # "failed to" negates a cooperative act
-        ("Peru and Chile failed to reach an agreement.", "REJECT", (("PER", "CHL"), (), "057")),
+        ("Peru and Chile failed to reach an agreement.", "REJECT", (("PER", "CHL"), (), "127")),
         # a cooperative act under a condition is an offer
         (
             "Malian rebels said they would meet the envoy of Algeria if the army withdrew.",
             "AGREE",
-            (("MLIREB",), ("DZAGOV",), "040"),
+            (("MLIREB",), ("DZAGOV",), "036"),
         ),
         # a demand is made of its clause's subject; the "US" is not "us"
         (
@@ -266,3 +273,43 @@ def test_a_thing_attacked_stands_for_its_owner(pipeline):
 def test_an_effort_compound_keeps_its_recipients(pipeline):
     events = _events(pipeline, "Qatar launched a mediation effort between Chad and Sudan.")
     assert _triples(events) == {(("QAT",), ("TCD", "SDN"), "045")}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover", "mode", "rule"),
+    [
+        # an offered act is CAMEO's intent to do it; PLOVER keeps the act as the mode
+        ("Norway is willing to send food aid to Yemen.", "033", "AGREE", "aid", "send-aid+agree"),
+        # a refused act is CAMEO's refusal of it
+        (
+            "Serbia refused to lift the sanctions on Kosovo.",
+            "1244",
+            "REJECT",
+            "concede",
+            "lift-sanctions+reject",
+        ),
+    ],
+)
+def test_a_stance_on_an_act_takes_cameos_stance_code(pipeline, text, cameo, plover, mode, rule):
+    (event,) = [e for e in _events(pipeline, text) if e.cameo == cameo]
+    assert (event.event, event.mode, event.rule) == (plover, mode, f"verbs.tsv:{rule}")
+
+
+def test_stance_table_checks_its_codes(tmp_path):
+    table = resources.cameo_table()
+    assert table.stance("AGREE", "0841") == "0353"  # longest prefix: 084
+    assert table.stance("REJECT", "043") == "125"  # root: 04
+    assert table.stance("AGREE", "190") is None  # an attack has no intent code
+    bad = tmp_path / "stances.tsv"
+    bad.write_text("reading\tact\tcode\tnote\nAGREE\t073\t1243\t\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"stances.tsv:2: a AGREE code must be under 03"):
+        CameoTable.from_tsv(data_path("cameo.tsv"), data_path("plover.tsv"), bad)
+
+
+def test_a_name_no_dictionary_knows_still_acts_unless_switched_off(pipeline):
+    text = "The Ogaden National Liberation Front declared a unilateral ceasefire on Sunday."
+    (event,) = _events(pipeline, text)
+    assert event.cameo == "0871" and event.actor[0].resolved_by == "unresolved"
+    assert event.actor[0].name == "Ogaden National Liberation Front" and event.confidence < 0.75
+    strict = Pipeline(Settings.load(code_unresolved=False))
+    assert _events(strict, text) == ()

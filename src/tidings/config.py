@@ -27,6 +27,10 @@ class Settings:
     lead_sentences: int = 0
     # Events below this confidence are not written.
     min_confidence: float = 0.0
+    # Code an event whose only named participants are names no dictionary knows ("the Ogaden
+    # National Liberation Front declared a ceasefire"): kept with the name and no code, for
+    # curation. Off: PETRARCH's rule, an event needs a coded actor on one side.
+    code_unresolved: bool = True
     # A countries file that replaces the bundled one (None = bundled).
     countries_file: Path | None = None
     # Event lexicons added before the bundled one (user entries win): files in Tidings' own

@@ -271,7 +271,9 @@ def event_head(path: Path):
 def cameo_table():
     from .events.cameo import CameoTable
 
-    return CameoTable.from_tsv(data_path("cameo.tsv"), data_path("plover.tsv"))
+    return CameoTable.from_tsv(
+        data_path("cameo.tsv"), data_path("plover.tsv"), data_path("stances.tsv")
+    )
 
 
 @cache

@@ -20,6 +20,10 @@ class CameoCode:
     context: tuple[str, ...]
 
 
+# The CAMEO root each stance's codes live under (``stances.tsv``).
+_STANCE_ROOTS = {"AGREE": "03", "REJECT": "12"}
+
+
 def quad_class(code: str) -> int:
     """GDELT's QuadClass: 1 verbal cooperation (roots 01-05), 2 material cooperation (06-08),
     3 verbal conflict (09-13), 4 material conflict (14-20)."""
@@ -28,11 +32,16 @@ def quad_class(code: str) -> int:
 
 
 class CameoTable:
-    def __init__(self, codes: dict[str, CameoCode]) -> None:
+    def __init__(
+        self, codes: dict[str, CameoCode], stances: dict[tuple[str, str], str] | None = None
+    ) -> None:
         self.codes = codes
+        self.stances = stances or {}
 
     @classmethod
-    def from_tsv(cls, cameo_path: Path, plover_path: Path) -> CameoTable:
+    def from_tsv(
+        cls, cameo_path: Path, plover_path: Path, stances_path: Path | None = None
+    ) -> CameoTable:
         plover: dict[str, tuple[str, str, str]] = {}
         for _, row in read_tsv(plover_path, ("cameo", "event", "mode", "context")):
             plover[row["cameo"]] = (row["event"], row["mode"], row["context"])
@@ -54,7 +63,39 @@ class CameoTable:
                 mode or None,
                 tuple(c for c in context.split("|") if c),
             )
-        return cls(codes)
+        stances = {}
+        if stances_path is not None:
+            for line, row in read_tsv(stances_path, ("reading", "act", "code")):
+                root = _STANCE_ROOTS.get(row["reading"])
+                if root is None:
+                    raise ResourceError(
+                        f"{stances_path}:{line}: reading {row['reading']!r} is not one of "
+                        f"{', '.join(_STANCE_ROOTS)}"
+                    )
+                for code in (row["act"], row["code"]):
+                    if code not in codes:
+                        raise ResourceError(f"{stances_path}:{line}: unknown CAMEO code {code!r}")
+                if row["code"][:2] != root:
+                    raise ResourceError(
+                        f"{stances_path}:{line}: a {row['reading']} code must be under {root}"
+                    )
+                stances[(row["reading"], row["act"])] = row["code"]
+        return cls(codes, stances)
+
+    def stance(self, reading: str, code: str) -> str | None:
+        """CAMEO's code for a stance taken on the act ``code``: intending or offering it
+        (``AGREE``: "agreed to lift the ban", 081, is 0351 *express intent to ease administrative
+        sanctions*) or refusing it (``REJECT``: "refused direct talks", 043, is 125). The entry
+        of the act's longest prefix in ``stances.tsv``; None where CAMEO has no such code.
+        """
+        return next(
+            (
+                self.stances[(reading, code[:n])]
+                for n in range(len(code), 1, -1)
+                if (reading, code[:n]) in self.stances
+            ),
+            None,
+        )
 
     def __getitem__(self, code: str) -> CameoCode:
         try:

@@ -93,6 +93,7 @@ class EventCoder:
         discards: Discards | None = None,
         lead_sentences: int = 0,
         min_confidence: float = 0.0,
+        code_unresolved: bool = True,
         lemmas: dict[str, str] | None = None,
         head: EventHead | None = None,
         encoder=None,
@@ -106,6 +107,7 @@ class EventCoder:
         self.discards = discards or Discards()
         self.lead_sentences = lead_sentences
         self.min_confidence = min_confidence
+        self.code_unresolved = code_unresolved
         self.lemmas = lemmas or {}
         if frames is None:
             from .. import resources
@@ -512,12 +514,15 @@ class EventCoder:
         sourceless: bool = False,
     ) -> list[Event]:
         # An event needs a known actor on one side at least: "gunmen killed five soldiers" is
-        # coded (the soldiers are ---MIL), "the committee praised the library" is not. (A model
-        # event, whose evidence is the whole sentence, needs an actor only; an agentless passive
-        # needs no actor.)
+        # coded (the soldiers are ---MIL), "the committee praised the library" is not. A name
+        # no dictionary knows counts as known unless ``code_unresolved`` is off: "the Ogaden
+        # National Liberation Front declared a ceasefire" is an event of that front, kept with
+        # its name for curation, and its confidence (no code) ranks it below coded ones. (A
+        # model event, whose evidence is the whole sentence, needs an actor only; an agentless
+        # passive needs no actor.)
         if not actors and not (sourceless and recipients):
             return []
-        if known and not any(a.code or a.sector for a, _ in actors + recipients):
+        if known and not any(self._known(a) for a, _ in actors + recipients):
             return []
         # A recipient that is an actor again ("the EU pledged ... the EU") is no recipient.
         own = {a.cameo for a, _ in actors if a.cameo and not a.cameo.startswith("---")}
@@ -548,6 +553,15 @@ class EventCoder:
         if modality == "hypothetical" and self._backshifted(predicate):
             modality = "intended"
         plover, mode = plover_reading(code, token, predicate, modality, negated, self.frames)
+        if plover in {"AGREE", "REJECT"} and code.plover != plover and code.quad_class in (1, 2):
+            # a stance taken on a cooperative act is CAMEO's code for that stance: intending or
+            # offering it ("is willing to provide aid", "they said they will release the
+            # hostages": 033, 0353), as the CAMEO manual and the ConfliBERT annotators code it,
+            # or refusing it ("refused direct talks": 125). The PLOVER mode keeps the act.
+            # (PETRARCH's unit suite keeps the act's code for a plain "will": 4 of its codes.)
+            stance = self.cameo.stance(plover, cameo)
+            if stance is not None:
+                cameo, rule, code = stance, f"{rule}+{plover.lower()}", self.cameo.get(stance)
         return [
             Event(
                 event_id=event_id,
@@ -576,6 +590,11 @@ class EventCoder:
                 confidence=confidence,
             )
         ]
+
+    def _known(self, actor: Actor) -> bool:
+        if actor.code or actor.sector:
+            return True
+        return self.code_unresolved and actor.resolved_by == "unresolved"
 
     def _resolve_all(
         self, tokens, ctx: _Context, *, keep_phrases: bool = False

@@ -60,6 +60,7 @@ class Pipeline:
             discards=resources.discards(tuple(settings.discards_files), settings.builtin_discards),
             lead_sentences=settings.lead_sentences,
             min_confidence=settings.min_confidence,
+            code_unresolved=settings.code_unresolved,
             lemmas=resources.lemma_fixes(),
             frames=resources.event_frames(),
             head=resources.event_head(settings.event_head) if settings.event_head else None,
