@@ -22,7 +22,6 @@ the same cue span are one attribution, its content the union of their pieces.
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,16 +32,13 @@ from rich.table import Table
 from .. import resources
 from ..actors import ActorResolver
 from ..config import Settings
-from ..errors import InputError
 from ..nlp import Parser
-from ..quotes import QuoteFinder
+from ..quotes import QuoteFinder, brat
+from ..quotes.brat import read_folder
 from ..records import Article
 from .metrics import PRF
 
 DEFAULT = Path("quotes/polnear/data/dev")
-
-_SPAN = re.compile(r"^(?P<label>\S+) (?P<spans>\d+ \d+(?:;\d+ \d+)*)$")
-
 
 @dataclass
 class Gold:
@@ -60,42 +56,17 @@ class Predicted:
 
 def load(root: Path) -> list[tuple[str, str, list[Gold]]]:
     """(name, text, gold attributions) for each article of a PolNeAR compartment."""
-    articles = []
-    for text_path in sorted((root / "text").glob("*.txt")):
-        annotations = sorted((root / "attributions").glob(text_path.stem + "_*.ann"))
-        if not annotations:
-            raise InputError(str(text_path), "no annotation file in ../attributions")
-        text = text_path.read_text(encoding="utf-8")
-        articles.append((text_path.stem, text, read_ann(annotations[0], text)))
-    return articles
+    return [(a.name, a.text, [_gold(g, a.text) for g in a.attributions]) for a in read_folder(root)]
 
 
 def read_ann(path: Path, text: str) -> list[Gold]:
     """The attributions of a brat ``.ann`` file, as word-character sets of ``text``."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    events: list[tuple[int, dict[str, str]]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        fields = line.split("\t")
-        if line.startswith("T") and len(fields) >= 2:
-            match = _SPAN.match(fields[1])
-            if match is None:
-                raise InputError(f"{path}:{number}", f"unreadable text-bound annotation {line!r}")
-            pairs = [p.split() for p in match["spans"].split(";")]
-            spans[fields[0]] = [(int(a), int(b)) for a, b in pairs]
-        elif line.startswith("E") and len(fields) >= 2:
-            args = dict(a.split(":", 1) for a in fields[1].split() if ":" in a)
-            events.append((number, {re.sub(r"\d+$", "", k): v for k, v in args.items()}))
-    gold = []
-    for number, args in events:
-        if "Content" not in args:
-            continue
-        if args["Content"] not in spans:
-            raise InputError(f"{path}:{number}", f"no span {args['Content']}")
-        content = spans[args["Content"]]
-        source = spans.get(args.get("Source", ""), [])
-        shown = " … ".join(text[a:b] for a, b in content)
-        gold.append(Gold(_chars(text, content), _chars(text, source), shown))
-    return gold
+    return [_gold(g, text) for g in brat.read_ann(path, text)]
+
+
+def _gold(attribution: brat.Attribution, text: str) -> Gold:
+    shown = " … ".join(text[a:b] for a, b in attribution.content)
+    return Gold(_chars(text, attribution.content), _chars(text, attribution.source), shown)
 
 
 def _chars(text: str, spans) -> frozenset[int]:
