@@ -18,6 +18,11 @@ the same cue span are one attribution, its content the union of their pieces.
 * Source accuracy: over the overlap pairs whose gold attribution has a source, the share whose
   predicted speaker span shares a word character with the gold source span (the gold source is
   often a pronoun or a role noun: the span is what is scored, not the resolved actor).
+
+Two systems are scored: the rules alone (the default stage) and the rules with the learned cue
+scorer (``quotes.learned``): the model file named by ``TIDINGS_QUOTE_MODEL``, or else one trained
+here, at eval time, on the ``train`` folder beside the scored one (PolNeAR's train split when dev
+is scored; no model row when train itself is scored).
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from rich.table import Table
 from .. import resources
 from ..actors import ActorResolver
 from ..config import Settings
+from ..errors import TidingsError
 from ..nlp import Parser
 from ..quotes import QuoteFinder, brat
 from ..quotes.brat import read_folder
@@ -39,6 +45,7 @@ from ..records import Article
 from .metrics import PRF
 
 DEFAULT = Path("quotes/polnear/data/dev")
+
 
 @dataclass
 class Gold:
@@ -73,26 +80,31 @@ def _chars(text: str, spans) -> frozenset[int]:
     return frozenset(i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum())
 
 
-def predict(finder: QuoteFinder, actors: ActorResolver, parser: Parser, articles):
-    """Predicted attributions per article, in ``articles`` order."""
+def predict(finders: list[QuoteFinder], actors: ActorResolver, parser: Parser, articles):
+    """Predicted attributions per finder, per article in ``articles`` order (each article is
+    parsed once for all the finders)."""
     texts = [Article(doc_id=name, source=name, text=text) for name, text, _ in articles]
-    out = []
+    out: list[list[list[Predicted]]] = [[] for _ in finders]
     for parsed in parser.pipe(texts):
         memory = actors.document(parsed)
-        grouped: dict[tuple, list] = {}
-        for quote in finder(parsed, memory):
-            key = (quote.cue_span.start, quote.cue_span.end) if quote.cue_span else quote.start
-            grouped.setdefault(key, []).append(quote)
-        text = parsed.article.text
-        predicted = []
-        for quotes in grouped.values():
-            spans = [(q.start, q.end) for q in quotes]
-            speaker = quotes[0].speaker_span
-            source = _chars(text, [(speaker.start, speaker.end)]) if speaker else frozenset()
-            shown = " … ".join(q.text for q in quotes)
-            predicted.append(Predicted(_chars(text, spans), source, shown))
-        out.append(predicted)
+        for n, finder in enumerate(finders):
+            out[n].append(_predicted(finder(parsed, memory), parsed.article.text))
     return out
+
+
+def _predicted(quotes, text: str) -> list[Predicted]:
+    grouped: dict[tuple, list] = {}
+    for quote in quotes:
+        key = (quote.cue_span.start, quote.cue_span.end) if quote.cue_span else quote.start
+        grouped.setdefault(key, []).append(quote)
+    predicted = []
+    for pieces in grouped.values():
+        spans = [(q.start, q.end) for q in pieces]
+        speaker = pieces[0].speaker_span
+        source = _chars(text, [(speaker.start, speaker.end)]) if speaker else frozenset()
+        shown = " … ".join(q.text for q in pieces)
+        predicted.append(Predicted(_chars(text, spans), source, shown))
+    return predicted
 
 
 def pair(gold: list[Gold], predicted: list[Predicted]) -> list[tuple[Gold, Predicted]]:
@@ -117,8 +129,68 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
     began = time.perf_counter()
     articles = load(path)
     actors = resources.actor_resolver(settings)
-    finder = QuoteFinder(actors, resources.cue_lexicon())
-    predictions = predict(finder, actors, Parser(settings.model), articles)
+    parser = Parser(settings.model)
+    rules = QuoteFinder(actors, resources.cue_lexicon())
+    finders, titles = [rules], ["rules"]
+    model, title = _model(path, settings, rules, parser, console)
+    if model is not None:
+        finders.append(QuoteFinder(actors, resources.cue_lexicon(), model=model))
+        titles.append(title)
+    runs = predict(finders, actors, parser, articles)
+    table = Table(title=f"quotes: PolNeAR {path.name}, {len(articles)} articles")
+    for column in ("system", "content", "P", "R", "F1", "pairs", "source accuracy"):
+        table.add_column(column)
+    results = {}
+    for name, predictions in zip(titles, runs, strict=True):
+        overlap, exact, accuracy, (right, sources), misses = _score(articles, predictions)
+        for label, score in (("overlap", overlap), ("exact", exact)):
+            table.add_row(
+                name if label == "overlap" else "",
+                label,
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+                f"{score.tp}/{score.tp + score.fn} gold, {score.tp + score.fp} predicted",
+                f"{accuracy:.3f} ({right}/{sources})" if label == "overlap" else "",
+            )
+        results[name] = {"overlap": overlap, "exact": exact, "source accuracy": accuracy}
+        if name == "rules":
+            shown = misses
+    console.print(table)
+    console.print("[dim]source accuracy: overlap pairs whose gold attribution has a source[/dim]")
+    console.print(f"[dim]{time.perf_counter() - began:.0f} s[/dim]")
+    for line in shown[:show_errors]:
+        console.print(line, markup=False)
+    return {**results["rules"], "systems": results}
+
+
+def _model(path: Path, settings: Settings, rules: QuoteFinder, parser: Parser, console):
+    """The learned cue scorer to score beside the rules, and its row title: the file of
+    ``TIDINGS_QUOTE_MODEL`` where one is named, else one trained here on the ``train`` folder
+    beside ``path`` (never on the articles scored)."""
+    if settings.quote_model is not None:
+        return resources.quote_model(settings.quote_model), f"rules + {settings.quote_model.name}"
+    train = path.parent / "train"
+    if not train.is_dir() or train.resolve() == path.resolve():
+        console.print("[yellow]no model row: no train folder beside the scored one[/yellow]")
+        return None, ""
+    from ..quotes.learned import fit
+
+    began = time.perf_counter()
+    try:
+        with console.status(f"training the cue scorer on {train}"):
+            model = fit(read_folder(train), rules, parser, name="polnear-train")
+    except TidingsError as exc:
+        console.print(f"[yellow]no model row: {exc}[/yellow]")
+        return None, ""
+    console.print(
+        f"[dim]cue scorer trained on {model.trained_on['texts']} train articles in "
+        f"{time.perf_counter() - began:.0f} s[/dim]"
+    )
+    return model, "rules + model (trained on train at eval time)"
+
+
+def _score(articles, predictions):
     overlap, exact = PRF(), PRF()
     sources = right = 0
     misses: list[str] = []
@@ -140,20 +212,4 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
         found = {id(p) for _, p in pairs}
         misses += [f"{name}: spurious {p.text[:100]!r}" for p in predicted if id(p) not in found]
     accuracy = right / sources if sources else 0.0
-    table = Table(title=f"quotes: PolNeAR {path.name}, {len(articles)} articles")
-    for column in ("content", "P", "R", "F1", "pairs"):
-        table.add_column(column)
-    for label, score in (("overlap", overlap), ("exact", exact)):
-        table.add_row(
-            label,
-            f"{score.precision:.3f}",
-            f"{score.recall:.3f}",
-            f"{score.f1:.3f}",
-            f"{score.tp}/{score.tp + score.fn} gold, {score.tp + score.fp} predicted",
-        )
-    console.print(table)
-    console.print(f"source accuracy {accuracy:.3f} ({right}/{sources} overlap pairs with a source)")
-    console.print(f"[dim]{time.perf_counter() - began:.0f} s[/dim]")
-    for line in misses[:show_errors]:
-        console.print(line, markup=False)
-    return {"overlap": overlap, "exact": exact, "source accuracy": accuracy}
+    return overlap, exact, accuracy, (right, sources), misses

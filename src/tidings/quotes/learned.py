@@ -34,12 +34,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ResourceError
-from .brat import Attribution
+from .brat import Annotated, Attribution
 from .lexicon import Cue
 
 FORMAT = 1
 # The kind of a model cue whose lemma the lexicon does not list.
 OTHER = "other"
+# Defaults of ``tidings train-quotes``, chosen on PolNeAR train (docs/evaluation.md, quotes): a
+# cue outside the lexicon from this probability; a lexicon cue dropped below that one.
+THRESHOLD = 0.5
+VETO = 0.2
+# The regularisation of the logistic regression (scikit-learn's C).
+C = 0.3
 
 
 @dataclass(frozen=True)
@@ -123,11 +129,7 @@ def features(token, listed: Cue | None, source, parts, quoted: bool) -> list[str
     if source is None:
         out.append("source=none")
     else:
-        kind = (
-            source.lower_
-            if source.pos_ == "PRON"
-            else source.ent_type_ or source.pos_ or "?"
-        )
+        kind = source.lower_ if source.pos_ == "PRON" else source.ent_type_ or source.pos_ or "?"
         out += [f"source={kind}", f"lemma+source={lemma}|{kind}"]
     start, end = min(p[0] for p in parts), max(p[1] for p in parts)
     where = "before" if end <= token.idx else "after" if start >= token.idx else "around"
@@ -138,6 +140,32 @@ def features(token, listed: Cue | None, source, parts, quoted: bool) -> list[str
         f"lemma+content={lemma}|{where}",
     ]
     return out
+
+
+def fit(
+    annotated: list[Annotated],
+    finder,
+    parser,
+    *,
+    name: str,
+    threshold: float = THRESHOLD,
+    veto: float = VETO,
+) -> QuoteModel:
+    """A model trained on annotated texts: each is parsed by ``parser`` (``nlp.Parser``) as an
+    article built directly from the text, so the annotation offsets hold."""
+    from ..records import Article
+
+    texts = [Article(doc_id=a.name, source=a.name, text=a.text) for a in annotated]
+    rows = []
+    for item, parsed in zip(annotated, parser.pipe(texts), strict=True):
+        rows += examples(finder, parsed, item.attributions)
+    trained_on = {
+        "texts": len(annotated),
+        "attributions": sum(len(a.attributions) for a in annotated),
+        "candidates": len(rows),
+        "parser": parser.model,
+    }
+    return train(rows, name=name, threshold=threshold, veto=veto, trained_on=trained_on)
 
 
 def examples(finder, parsed, gold: Iterable[Attribution]) -> list[tuple[list[str], bool]]:
@@ -169,9 +197,9 @@ def train(
     rows: list[tuple[list[str], bool]],
     *,
     name: str,
-    threshold: float = 0.5,
-    veto: float = 0.0,
-    c: float = 1.0,
+    threshold: float = THRESHOLD,
+    veto: float = VETO,
+    c: float = C,
     trained_on: dict | None = None,
 ) -> QuoteModel:
     """A logistic regression over candidate rows (features, whether it is a gold cue)."""
@@ -186,7 +214,9 @@ def train(
     if len(set(labels)) < 2:
         raise ResourceError("a quote model needs both gold cues and other candidates to learn from")
     vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform([dict.fromkeys(f, 1.0) for f, _ in rows])
+    matrix = vectorizer.fit_transform([dict.fromkeys(f, 1.0) for f, _ in rows]).tocsr()
+    matrix.indices = matrix.indices.astype("int32")  # liblinear takes 32-bit indices only
+    matrix.indptr = matrix.indptr.astype("int32")
     regression = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
     regression.fit(matrix, labels)
     weights = {
