@@ -195,3 +195,23 @@ def test_train_quotes_writes_a_model_the_stage_can_read(tmp_path):
     assert result.exit_code == 0, result.output
     model = resources.quote_model(tmp_path / "m.json")
     assert model.name == "m" and model.trained_on["candidates"] > 6
+
+
+@pytest.mark.model
+def test_the_quotes_eval_scores_the_rules_and_a_model_trained_on_the_train_folder(tmp_path):
+    import shutil
+
+    from rich.console import Console
+
+    from tidings.config import Settings
+    from tidings.eval import quotes as quote_eval
+
+    for split in ("train", "dev"):
+        shutil.copytree(BRAT, tmp_path / split)
+    console = Console(record=True, width=200)
+    results = quote_eval.run(tmp_path / "dev", settings=Settings.load(), console=console)
+    assert set(results["systems"]) == {"rules", "rules + model"}
+    assert results["overlap"] is results["systems"]["rules"]["overlap"]  # the rules stay the figure
+    model = results["systems"]["rules + model"]["overlap"]
+    assert model.tp + model.fn == 6  # the same six gold attributions of dev
+    assert "cue scorer trained on 3 train articles" in console.export_text()

@@ -132,13 +132,14 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
     parser = Parser(settings.model)
     rules = QuoteFinder(actors, resources.cue_lexicon())
     finders, titles = [rules], ["rules"]
-    model, title = _model(path, settings, rules, parser, console)
+    model, note = _model(path, settings, rules, parser, console)
     if model is not None:
         finders.append(QuoteFinder(actors, resources.cue_lexicon(), model=model))
-        titles.append(title)
+        titles.append("rules + model")
     runs = predict(finders, actors, parser, articles)
-    table = Table(title=f"quotes: PolNeAR {path.name}, {len(articles)} articles")
-    for column in ("system", "content", "P", "R", "F1", "pairs", "source accuracy"):
+    about = f"; {titles[-1]}: {note}" if model is not None else ""
+    table = Table(title=f"quotes: PolNeAR {path.name}, {len(articles)} articles{about}")
+    for column in ("system", "content", "P", "R", "F1", "pairs/gold, predicted", "source acc."):
         table.add_column(column)
     results = {}
     for name, predictions in zip(titles, runs, strict=True):
@@ -150,7 +151,7 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
                 f"{score.precision:.3f}",
                 f"{score.recall:.3f}",
                 f"{score.f1:.3f}",
-                f"{score.tp}/{score.tp + score.fn} gold, {score.tp + score.fp} predicted",
+                f"{score.tp}/{score.tp + score.fn}, {score.tp + score.fp}",
                 f"{accuracy:.3f} ({right}/{sources})" if label == "overlap" else "",
             )
         results[name] = {"overlap": overlap, "exact": exact, "source accuracy": accuracy}
@@ -169,7 +170,7 @@ def _model(path: Path, settings: Settings, rules: QuoteFinder, parser: Parser, c
     ``TIDINGS_QUOTE_MODEL`` where one is named, else one trained here on the ``train`` folder
     beside ``path`` (never on the articles scored)."""
     if settings.quote_model is not None:
-        return resources.quote_model(settings.quote_model), f"rules + {settings.quote_model.name}"
+        return resources.quote_model(settings.quote_model), f"the file {settings.quote_model}"
     train = path.parent / "train"
     if not train.is_dir() or train.resolve() == path.resolve():
         console.print("[yellow]no model row: no train folder beside the scored one[/yellow]")
@@ -187,7 +188,10 @@ def _model(path: Path, settings: Settings, rules: QuoteFinder, parser: Parser, c
         f"[dim]cue scorer trained on {model.trained_on['texts']} train articles in "
         f"{time.perf_counter() - began:.0f} s[/dim]"
     )
-    return model, "rules + model (trained on train at eval time)"
+    return (
+        model,
+        f"a cue scorer trained at eval time on {train.name} ({len(model.weights)} weights)",
+    )
 
 
 def _score(articles, predictions):
