@@ -248,6 +248,51 @@ def train_head_command(
     err.print(f"{out_file}: a head over {len(head.labels)} CAMEO roots from {len(rows)} sentences")
 
 
+@app.command(name="train-quotes")
+def train_quotes_command(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="brat attributions: text/*.txt + attributions/*.ann, or NAME.txt + NAME.ann."
+        ),
+    ],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The model file (.json).")],
+    name: Annotated[str | None, typer.Option(help="Model name (rule model:NAME).")] = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Least probability of a cue outside the lexicon.")
+    ] = None,
+    veto: Annotated[
+        float | None, typer.Option(help="A lexicon cue below this probability is dropped.")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model.")] = None,
+) -> None:
+    """Train the quotes stage's cue scorer on brat attributions; use it with TIDINGS_QUOTE_MODEL."""
+    from . import resources
+    from .nlp import Parser
+    from .quotes import QuoteFinder
+    from .quotes.brat import read_folder
+    from .quotes.learned import THRESHOLD, VETO, fit
+
+    settings = Settings.load(model=model)
+    annotated = read_folder(folder)
+    finder = QuoteFinder(resources.actor_resolver(settings), resources.cue_lexicon())
+    with err.status(f"parsing {len(annotated)} texts and training"):
+        trained = fit(
+            annotated,
+            finder,
+            Parser(settings.model),
+            name=name or out_file.stem,
+            threshold=THRESHOLD if threshold is None else threshold,
+            veto=VETO if veto is None else veto,
+        )
+    trained.save(out_file)
+    info = trained.trained_on
+    err.print(
+        f"{out_file}: a cue scorer from {info['attributions']} attributions in {info['texts']}"
+        f" texts ({info['candidates']} candidate cues)"
+    )
+
+
 def _progress(quiet: bool) -> Progress:
     return Progress(
         SpinnerColumn(),

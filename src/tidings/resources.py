@@ -268,6 +268,14 @@ def event_head(path: Path):
 
 
 @cache
+def quote_model(path: Path):
+    """The quotes stage's learned cue scorer (``quotes.learned.QuoteModel``), read once."""
+    from .quotes.learned import QuoteModel
+
+    return QuoteModel.load(Path(path))
+
+
+@cache
 def cameo_table():
     from .events.cameo import CameoTable
 

@@ -18,11 +18,15 @@ the same cue span are one attribution, its content the union of their pieces.
 * Source accuracy: over the overlap pairs whose gold attribution has a source, the share whose
   predicted speaker span shares a word character with the gold source span (the gold source is
   often a pronoun or a role noun: the span is what is scored, not the resolved actor).
+
+Two systems are scored: the rules alone (the default stage) and the rules with the learned cue
+scorer (``quotes.learned``): the model file named by ``TIDINGS_QUOTE_MODEL``, or else one trained
+here, at eval time, on the ``train`` folder beside the scored one (PolNeAR's train split when dev
+is scored; no model row when train itself is scored).
 """
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,15 +37,14 @@ from rich.table import Table
 from .. import resources
 from ..actors import ActorResolver
 from ..config import Settings
-from ..errors import InputError
+from ..errors import TidingsError
 from ..nlp import Parser
-from ..quotes import QuoteFinder
+from ..quotes import QuoteFinder, brat
+from ..quotes.brat import read_folder
 from ..records import Article
 from .metrics import PRF
 
 DEFAULT = Path("quotes/polnear/data/dev")
-
-_SPAN = re.compile(r"^(?P<label>\S+) (?P<spans>\d+ \d+(?:;\d+ \d+)*)$")
 
 
 @dataclass
@@ -60,68 +63,48 @@ class Predicted:
 
 def load(root: Path) -> list[tuple[str, str, list[Gold]]]:
     """(name, text, gold attributions) for each article of a PolNeAR compartment."""
-    articles = []
-    for text_path in sorted((root / "text").glob("*.txt")):
-        annotations = sorted((root / "attributions").glob(text_path.stem + "_*.ann"))
-        if not annotations:
-            raise InputError(str(text_path), "no annotation file in ../attributions")
-        text = text_path.read_text(encoding="utf-8")
-        articles.append((text_path.stem, text, read_ann(annotations[0], text)))
-    return articles
+    return [(a.name, a.text, [_gold(g, a.text) for g in a.attributions]) for a in read_folder(root)]
 
 
 def read_ann(path: Path, text: str) -> list[Gold]:
     """The attributions of a brat ``.ann`` file, as word-character sets of ``text``."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    events: list[tuple[int, dict[str, str]]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        fields = line.split("\t")
-        if line.startswith("T") and len(fields) >= 2:
-            match = _SPAN.match(fields[1])
-            if match is None:
-                raise InputError(f"{path}:{number}", f"unreadable text-bound annotation {line!r}")
-            pairs = [p.split() for p in match["spans"].split(";")]
-            spans[fields[0]] = [(int(a), int(b)) for a, b in pairs]
-        elif line.startswith("E") and len(fields) >= 2:
-            args = dict(a.split(":", 1) for a in fields[1].split() if ":" in a)
-            events.append((number, {re.sub(r"\d+$", "", k): v for k, v in args.items()}))
-    gold = []
-    for number, args in events:
-        if "Content" not in args:
-            continue
-        if args["Content"] not in spans:
-            raise InputError(f"{path}:{number}", f"no span {args['Content']}")
-        content = spans[args["Content"]]
-        source = spans.get(args.get("Source", ""), [])
-        shown = " … ".join(text[a:b] for a, b in content)
-        gold.append(Gold(_chars(text, content), _chars(text, source), shown))
-    return gold
+    return [_gold(g, text) for g in brat.read_ann(path, text)]
+
+
+def _gold(attribution: brat.Attribution, text: str) -> Gold:
+    shown = " … ".join(text[a:b] for a, b in attribution.content)
+    return Gold(_chars(text, attribution.content), _chars(text, attribution.source), shown)
 
 
 def _chars(text: str, spans) -> frozenset[int]:
     return frozenset(i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum())
 
 
-def predict(finder: QuoteFinder, actors: ActorResolver, parser: Parser, articles):
-    """Predicted attributions per article, in ``articles`` order."""
+def predict(finders: list[QuoteFinder], actors: ActorResolver, parser: Parser, articles):
+    """Predicted attributions per finder, per article in ``articles`` order (each article is
+    parsed once for all the finders)."""
     texts = [Article(doc_id=name, source=name, text=text) for name, text, _ in articles]
-    out = []
+    out: list[list[list[Predicted]]] = [[] for _ in finders]
     for parsed in parser.pipe(texts):
         memory = actors.document(parsed)
-        grouped: dict[tuple, list] = {}
-        for quote in finder(parsed, memory):
-            key = (quote.cue_span.start, quote.cue_span.end) if quote.cue_span else quote.start
-            grouped.setdefault(key, []).append(quote)
-        text = parsed.article.text
-        predicted = []
-        for quotes in grouped.values():
-            spans = [(q.start, q.end) for q in quotes]
-            speaker = quotes[0].speaker_span
-            source = _chars(text, [(speaker.start, speaker.end)]) if speaker else frozenset()
-            shown = " … ".join(q.text for q in quotes)
-            predicted.append(Predicted(_chars(text, spans), source, shown))
-        out.append(predicted)
+        for n, finder in enumerate(finders):
+            out[n].append(_predicted(finder(parsed, memory), parsed.article.text))
     return out
+
+
+def _predicted(quotes, text: str) -> list[Predicted]:
+    grouped: dict[tuple, list] = {}
+    for quote in quotes:
+        key = (quote.cue_span.start, quote.cue_span.end) if quote.cue_span else quote.start
+        grouped.setdefault(key, []).append(quote)
+    predicted = []
+    for pieces in grouped.values():
+        spans = [(q.start, q.end) for q in pieces]
+        speaker = pieces[0].speaker_span
+        source = _chars(text, [(speaker.start, speaker.end)]) if speaker else frozenset()
+        shown = " … ".join(q.text for q in pieces)
+        predicted.append(Predicted(_chars(text, spans), source, shown))
+    return predicted
 
 
 def pair(gold: list[Gold], predicted: list[Predicted]) -> list[tuple[Gold, Predicted]]:
@@ -146,8 +129,72 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
     began = time.perf_counter()
     articles = load(path)
     actors = resources.actor_resolver(settings)
-    finder = QuoteFinder(actors, resources.cue_lexicon())
-    predictions = predict(finder, actors, Parser(settings.model), articles)
+    parser = Parser(settings.model)
+    rules = QuoteFinder(actors, resources.cue_lexicon())
+    finders, titles = [rules], ["rules"]
+    model, note = _model(path, settings, rules, parser, console)
+    if model is not None:
+        finders.append(QuoteFinder(actors, resources.cue_lexicon(), model=model))
+        titles.append("rules + model")
+    runs = predict(finders, actors, parser, articles)
+    about = f"; {titles[-1]}: {note}" if model is not None else ""
+    table = Table(title=f"quotes: PolNeAR {path.name}, {len(articles)} articles{about}")
+    for column in ("system", "content", "P", "R", "F1", "pairs/gold, predicted", "source acc."):
+        table.add_column(column)
+    results = {}
+    for name, predictions in zip(titles, runs, strict=True):
+        overlap, exact, accuracy, (right, sources), misses = _score(articles, predictions)
+        for label, score in (("overlap", overlap), ("exact", exact)):
+            table.add_row(
+                name if label == "overlap" else "",
+                label,
+                f"{score.precision:.3f}",
+                f"{score.recall:.3f}",
+                f"{score.f1:.3f}",
+                f"{score.tp}/{score.tp + score.fn}, {score.tp + score.fp}",
+                f"{accuracy:.3f} ({right}/{sources})" if label == "overlap" else "",
+            )
+        results[name] = {"overlap": overlap, "exact": exact, "source accuracy": accuracy}
+        if name == "rules":
+            shown = misses
+    console.print(table)
+    console.print("[dim]source accuracy: overlap pairs whose gold attribution has a source[/dim]")
+    console.print(f"[dim]{time.perf_counter() - began:.0f} s[/dim]")
+    for line in shown[:show_errors]:
+        console.print(line, markup=False)
+    return {**results["rules"], "systems": results}
+
+
+def _model(path: Path, settings: Settings, rules: QuoteFinder, parser: Parser, console):
+    """The learned cue scorer to score beside the rules, and its row title: the file of
+    ``TIDINGS_QUOTE_MODEL`` where one is named, else one trained here on the ``train`` folder
+    beside ``path`` (never on the articles scored)."""
+    if settings.quote_model is not None:
+        return resources.quote_model(settings.quote_model), f"the file {settings.quote_model}"
+    train = path.parent / "train"
+    if not train.is_dir() or train.resolve() == path.resolve():
+        console.print("[yellow]no model row: no train folder beside the scored one[/yellow]")
+        return None, ""
+    from ..quotes.learned import fit
+
+    began = time.perf_counter()
+    try:
+        with console.status(f"training the cue scorer on {train}"):
+            model = fit(read_folder(train), rules, parser, name="polnear-train")
+    except TidingsError as exc:
+        console.print(f"[yellow]no model row: {exc}[/yellow]")
+        return None, ""
+    console.print(
+        f"[dim]cue scorer trained on {model.trained_on['texts']} train articles in "
+        f"{time.perf_counter() - began:.0f} s[/dim]"
+    )
+    return (
+        model,
+        f"a cue scorer trained at eval time on {train.name} ({len(model.weights)} weights)",
+    )
+
+
+def _score(articles, predictions):
     overlap, exact = PRF(), PRF()
     sources = right = 0
     misses: list[str] = []
@@ -169,20 +216,4 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
         found = {id(p) for _, p in pairs}
         misses += [f"{name}: spurious {p.text[:100]!r}" for p in predicted if id(p) not in found]
     accuracy = right / sources if sources else 0.0
-    table = Table(title=f"quotes: PolNeAR {path.name}, {len(articles)} articles")
-    for column in ("content", "P", "R", "F1", "pairs"):
-        table.add_column(column)
-    for label, score in (("overlap", overlap), ("exact", exact)):
-        table.add_row(
-            label,
-            f"{score.precision:.3f}",
-            f"{score.recall:.3f}",
-            f"{score.f1:.3f}",
-            f"{score.tp}/{score.tp + score.fn} gold, {score.tp + score.fp} predicted",
-        )
-    console.print(table)
-    console.print(f"source accuracy {accuracy:.3f} ({right}/{sources} overlap pairs with a source)")
-    console.print(f"[dim]{time.perf_counter() - began:.0f} s[/dim]")
-    for line in misses[:show_errors]:
-        console.print(line, markup=False)
-    return {"overlap": overlap, "exact": exact, "source accuracy": accuracy}
+    return overlap, exact, accuracy, (right, sources), misses

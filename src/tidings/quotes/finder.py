@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from ..actors import ActorResolver, DocumentActors
 from ..actors.resolver import contiguous, phrase_tokens
 from ..records import Actor, Quote, Span
+from .learned import QuoteModel, features, model_cue
 from .lexicon import Cue, CueLexicon
 from .marks import Marked, find_marked
 
@@ -87,6 +88,7 @@ class _Attribution:
     source: object | None  # the spaCy token heading the source phrase
     parts: list[list[int]]  # [start, end) character spans of the content
     marked: set[int] = field(default_factory=set)  # indexes of parts that are whole quotations
+    confidence: float | None = None  # the learned scorer's probability of the cue, where scored
 
     @property
     def cue_start(self) -> int:
@@ -96,15 +98,18 @@ class _Attribution:
 class QuoteFinder:
     """Attributions of a parsed article as ``Quote`` records, speakers resolved to actors."""
 
-    def __init__(self, actors: ActorResolver, cues: CueLexicon) -> None:
+    def __init__(
+        self, actors: ActorResolver, cues: CueLexicon, *, model: QuoteModel | None = None
+    ) -> None:
         self.actors = actors
         self.cues = cues
+        self.model = model  # the learned cue scorer (``learned``); None: the rules alone
 
     def __call__(self, parsed, actors: DocumentActors | None = None) -> list[Quote]:
         memory = actors if actors is not None else self.actors.document(parsed)
         doc = parsed.doc
-        markup = [(m.start(), m.end()) for m in _MARKUP.finditer(doc.text)]
-        marked = [m for m in find_marked(doc.text) if not _within(m.start, markup)]
+        markup = _markup(doc.text)
+        marked = quotations(doc.text)
         found = self._from_parse(doc, marked)
         self._add_marked(parsed, marked, found)
         self._add_labelled(parsed, found)
@@ -119,15 +124,13 @@ class QuoteFinder:
 
     def _from_parse(self, doc, marked: list[Marked]) -> list[_Attribution]:
         candidates = []
-        for token in doc:
-            if _inside(token.idx, marked):
-                continue
-            cue = self._cue(token)
-            if cue is None:
-                continue
-            attribution = self._attribution(token, cue)
-            if attribution is not None:
-                candidates.append((_depth(token), token.i, attribution))
+        for candidate in self.candidates(doc, marked, unlisted=self.model is not None):
+            attribution = candidate.attribution
+            if self.model is not None:
+                attribution.confidence = p = self.model.probability(candidate.features)
+                if p < (self.model.veto if candidate.listed else self.model.threshold):
+                    continue
+            candidates.append((_depth(candidate.token), candidate.token.i, attribution))
         kept: list[_Attribution] = []
         for _, _, attribution in sorted(candidates, key=lambda c: (c[0], c[1])):
             start = attribution.cue_start
@@ -136,9 +139,39 @@ class QuoteFinder:
             kept.append(attribution)
         return kept
 
+    def candidates(self, doc, marked: list[Marked], *, unlisted: bool = False):
+        """Each word of ``doc`` (outside quotations) that heads an attribution: the lexicon's
+        cues and, with ``unlisted``, every verb, noun or adjective for which a content can be
+        built as for an ``object`` cue (a clause, an object, a topic preposition), with the
+        facts the learned scorer weighs about it."""
+        model = self.model.name if self.model is not None else "candidate"
+        scored = unlisted or self.model is not None
+        quoted = set()  # the words of sentences with a quotation in them
+        for sent in doc.sents if scored else ():
+            if any(sent.start_char <= m.start < sent.end_char for m in marked):
+                quoted.update(range(sent.start, sent.end))
+        for token in doc:
+            if _inside(token.idx, marked):
+                continue
+            cue = self._cue(token)
+            listed = cue is not None
+            if cue is None:
+                if not unlisted or token.pos_ not in {"VERB", "NOUN", "ADJ"} or _compound(token):
+                    continue
+                cue = model_cue(token, self.cues.get(token.lemma_.lower()), model)
+            attribution = self._attribution(token, cue)
+            if attribution is None:
+                continue
+            facts = (
+                features(token, cue if listed else None, attribution.source, attribution.parts,
+                         token.i in quoted)
+                if scored
+                else []
+            )  # fmt: skip
+            yield Candidate(token, attribution, listed, facts)
+
     def _cue(self, token) -> Cue | None:
-        previous = token.doc[token.i - 1] if token.i else None
-        if previous is not None and previous.text in "-–" and not previous.whitespace_:
+        if _compound(token):
             return None  # "so-called", "self-declared": part of a compound word
         if (
             token.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}
@@ -189,7 +222,11 @@ class QuoteFinder:
             ]
         if content:
             tokens = [t for c in content for t in self._own(c)]
-        elif cue.kind == "speech" and token.dep_ in _HANGING and _reports(token):
+        elif (
+            (cue.kind == "speech" or cue.id.startswith("model:"))
+            and token.dep_ in _HANGING
+            and _reports(token)
+        ):
             tokens = [t for t in token.head.subtree if t not in set(token.subtree)]
         else:
             return None
@@ -389,6 +426,11 @@ class QuoteFinder:
                     cue_kind=cue.kind if cue else None,
                     cue_span=cue_span,
                     rule=cue.id if cue else None,
+                    confidence=(
+                        round(attribution.confidence, 4)
+                        if attribution.confidence is not None
+                        else None
+                    ),
                 )
             )
         return quotes
@@ -414,7 +456,34 @@ class QuoteFinder:
         return None, Span(start, end, doc.text[start:end])
 
 
+@dataclass
+class Candidate:
+    """A word that could head an attribution, the attribution built for it and what the learned
+    scorer weighs about it; ``listed``: its cue is the lexicon's."""
+
+    token: object
+    attribution: _Attribution
+    listed: bool
+    features: list[str]
+
+
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def quotations(text: str) -> list[Marked]:
+    """The quotations of ``text`` by their marks, but for those inside markup."""
+    markup = _markup(text)
+    return [m for m in find_marked(text) if not _within(m.start, markup)]
+
+
+def _markup(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _MARKUP.finditer(text)]
+
+
+def _compound(token) -> bool:
+    """A word after a hyphen inside a compound ("so-called", "self-declared")."""
+    previous = token.doc[token.i - 1] if token.i else None
+    return previous is not None and previous.text in "-–" and not previous.whitespace_
 
 
 def _inside(offset: int, marked: list[Marked]) -> bool:

@@ -70,7 +70,11 @@ class Pipeline:
                 else None
             ),
         )
-        self.quotes = QuoteFinder(actors, resources.cue_lexicon())
+        self.quotes = QuoteFinder(
+            actors,
+            resources.cue_lexicon(),
+            model=resources.quote_model(settings.quote_model) if settings.quote_model else None,
+        )
 
     def code(self, raws: Iterable[RawDocument]) -> list[CodedDocument | Rejected]:
         """Code a batch; a document that fails any stage becomes a ``Rejected``, the rest go on."""
