@@ -266,3 +266,19 @@ def test_a_thing_attacked_stands_for_its_owner(pipeline):
 def test_an_effort_compound_keeps_its_recipients(pipeline):
     events = _events(pipeline, "Qatar launched a mediation effort between Chad and Sudan.")
     assert _triples(events) == {(("QAT",), ("TCD", "SDN"), "045")}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "recipient"),
+    [
+        ("Japan lifted its sanctions against Peru on Friday.", "085", "Peru"),
+        ("Chile rejected the accusations by Bolivia.", "016", "Bolivia"),
+        ("Kenya cancelled a planned visit to Ghana.", "160", "Ghana"),
+        ("Nepal declared a truce in the northern province.", "0871", "the northern province"),
+    ],
+)
+def test_an_event_noun_object_gives_the_target_it_is_aimed_at(pipeline, text, cameo, recipient):
+    """The object names the event ("sanctions"); its preposition names the target (issue 5)."""
+    (event,) = _events(pipeline, text)
+    assert event.cameo == cameo
+    assert [s.text for s in event.text_info.recipient_spans] == [recipient]

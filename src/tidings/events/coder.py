@@ -4,8 +4,9 @@ For each sentence, every verb whose lemma is in the event lexicon (and every eve
 by a light verb: "held talks", "launched an attack") is a candidate predicate. Its actor is the
 subject (or the passive agent), inherited from the governing verb for infinitives and
 coordinated verbs ("want to deepen", "met and agreed"); its recipient is the direct object, or
-the object of the entry's preposition ("met with", "called on"). Coordinated phrases give actor
-lists ("Turkey and Russia agreed"). A predicate adjective ("X is responsible for") is the
+the object of the entry's preposition ("met with", "called on"), or, where the entry names its
+object ("lifted sanctions"), the one that object is aimed at ("sanctions against Iran", the
+``aimed`` frame). Coordinated phrases give actor lists ("Turkey and Russia agreed"). A predicate adjective ("X is responsible for") is the
 accusation of whoever asserts it. An event needs a known actor on one side; an agentless passive
 ("two soldiers were killed") is coded for its known target alone. There is no fallback code;
 the optional learned head (``events.learned``) adds model events only where it is named, with
@@ -495,6 +496,10 @@ class EventCoder:
             reported = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if reported is not None and not passive:
                 recipients = [s for s in _subjects(reported) if not _pronoun(s, _FIRST_PERSON)]
+        if not recipients and not passive and entry.objects and dobj is not None:
+            # "lifted sanctions against the regime": the object is the event, not its target;
+            # the target is the one the event noun is aimed at
+            recipients = _aimed_objects(dobj, self.frames)
         return _Args(_expand(actors), _expand(recipients), via_prep)
 
     def _build(
@@ -815,6 +820,22 @@ def _object_lemmas(token, frames: Frames) -> set[str]:
         joined = "".join(c.text for c in objects).lower()
         lemmas |= {joined, joined.replace("-", "")}
     return lemmas
+
+
+def _aimed_objects(noun, frames: Frames) -> list:
+    """The objects of the first preposition of ``frames.aimed`` on an event noun, or on the noun
+    an "of" joins to it ("lifted the state of emergency in the north")."""
+    holders = [noun]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            holders += [c for c in prep.children if c.dep_ == "pobj"]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in frames.aimed:
+                objects = [c for c in prep.children if c.dep_ == "pobj" and _participant(c)]
+                if objects:
+                    return objects
+    return []
 
 
 def _subjects(verb) -> list:
