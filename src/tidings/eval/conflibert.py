@@ -25,6 +25,11 @@ the predicted spans of that role and recall over the gold spans of that role. Ba
 spaCy model on the gold tokens: the noun chunk holding the ``nsubj`` of the ROOT as source, and
 the noun chunk of its ``dobj`` (else the ``pobj`` of its first ``prep``) as target.
 
+**Tagger.** With the learned extras, a span tagger (``events.spans``, a CRF over the parse of
+the gold tokens and the lexicon run's event marks: ``event_marks``) is trained on the dev half of
+the span file and printed as ``+ tagger``; its dev rows are training data, its test rows the
+figure. It is never saved.
+
 **Split.** Every sentence falls in ``dev`` or ``test`` by a hash of its text (``metrics.half``,
 whitespace ignored, so a sentence of both sets falls in the same half). ``dev`` is for studying
 errors and tuning the lexicons; ``test`` is held out: it is the figure to report. Both are
