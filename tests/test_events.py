@@ -275,6 +275,8 @@ def test_an_effort_compound_keeps_its_recipients(pipeline):
         ("Chile rejected the accusations by Bolivia.", "016", "Bolivia"),
         ("Kenya cancelled a planned visit to Ghana.", "160", "Ghana"),
         ("Nepal declared a truce in the northern province.", "0871", "the northern province"),
+        ("Japan lifted a travel ban imposed on Kenyan citizens.", "081", "Kenyan citizens"),
+        ("Peru rejected Chile's demand for new talks.", "124", "Chile's demand"),
     ],
 )
 def test_an_event_noun_object_gives_the_target_it_is_aimed_at(pipeline, text, cameo, recipient):
@@ -282,3 +284,9 @@ def test_an_event_noun_object_gives_the_target_it_is_aimed_at(pipeline, text, ca
     (event,) = _events(pipeline, text)
     assert event.cameo == cameo
     assert [s.text for s in event.text_info.recipient_spans] == [recipient]
+
+
+def test_a_preposition_of_the_verb_names_the_target_when_the_object_is_a_sum(pipeline):
+    """ "lent $2 billion to Kenya": the sum is no participant, Kenya is the target (issue 5)."""
+    (event,) = _events(pipeline, "Japan lent $2 billion to Kenya last year.")
+    assert _triples([event]) == {(("JPN",), ("KEN",), "071")}

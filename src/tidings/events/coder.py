@@ -6,7 +6,9 @@ subject (or the passive agent), inherited from the governing verb for infinitive
 coordinated verbs ("want to deepen", "met and agreed"); its recipient is the direct object, or
 the object of the entry's preposition ("met with", "called on"), or, where the entry names its
 object ("lifted sanctions"), the one that object is aimed at ("sanctions against Iran", the
-``aimed`` frame). Coordinated phrases give actor lists ("Turkey and Russia agreed"). A predicate adjective ("X is responsible for") is the
+``aimed`` frame) or its owner ("the council's demand"); else a preposition of the verb itself
+("lent $1 billion to Indonesia", the ``toward`` frame). Coordinated phrases give actor lists
+("Turkey and Russia agreed"). A predicate adjective ("X is responsible for") is the
 accusation of whoever asserts it. An event needs a known actor on one side; an agentless passive
 ("two soldiers were killed") is coded for its known target alone. There is no fallback code;
 the optional learned head (``events.learned``) adds model events only where it is named, with
@@ -498,8 +500,16 @@ class EventCoder:
                 recipients = [s for s in _subjects(reported) if not _pronoun(s, _FIRST_PERSON)]
         if not recipients and not passive and entry.objects and dobj is not None:
             # "lifted sanctions against the regime": the object is the event, not its target;
-            # the target is the one the event noun is aimed at
+            # the target is the one the event noun is aimed at, else the noun's owner
+            # ("rejected the council's demand": the council, through ``_owner``)
             recipients = _aimed_objects(dobj, self.frames)
+            if not recipients and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in dobj.children):
+                recipients = [dobj]
+        named = [r for r in recipients if _participant(r) or r.pos_ == "PRON"]
+        if not named and not passive and token == predicate and not entry.prep:
+            # "lent $1 billion to Indonesia": a preposition of the verb itself (the sum is no
+            # participant)
+            recipients = _aimed_objects(token, self.frames, self.frames.toward) or recipients
         return _Args(_expand(actors), _expand(recipients), via_prep)
 
     def _build(
@@ -822,16 +832,20 @@ def _object_lemmas(token, frames: Frames) -> set[str]:
     return lemmas
 
 
-def _aimed_objects(noun, frames: Frames) -> list:
-    """The objects of the first preposition of ``frames.aimed`` on an event noun, or on the noun
-    an "of" joins to it ("lifted the state of emergency in the north")."""
+def _aimed_objects(noun, frames: Frames, preps: frozenset[str] | None = None) -> list:
+    """The objects of the first preposition of ``frames.aimed`` (or ``preps``) on an event noun,
+    on the noun an "of" joins to it ("lifted the state of emergency in the north"), or on a
+    participle that qualifies it ("a ban imposed on foreign reporters")."""
+    preps = frames.aimed if preps is None else preps
     holders = [noun]
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            holders += [c for c in prep.children if c.dep_ == "pobj"]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            holders += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            holders.append(child)
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in frames.aimed:
+            if prep.dep_ in {"prep", "dative"} and prep.lower_ in preps:
                 objects = [c for c in prep.children if c.dep_ == "pobj" and _participant(c)]
                 if objects:
                     return objects
