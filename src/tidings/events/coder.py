@@ -63,6 +63,7 @@ class _Args:
     actors: list  # tokens
     recipients: list
     via_prep: bool = False  # the recipient came from the entry's preposition
+    indirect: bool = False  # the recipient came from ``EventCoder._aimed``
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +259,7 @@ class EventCoder:
             recipients,
             ctx,
             sourceless=sourceless,
+            indirect=args.indirect,
         )
         if events:
             ctx.used.add(predicate.i)
@@ -498,19 +500,28 @@ class EventCoder:
             reported = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if reported is not None and not passive:
                 recipients = [s for s in _subjects(reported) if not _pronoun(s, _FIRST_PERSON)]
-        if not recipients and not passive and entry.objects and dobj is not None:
-            # "lifted sanctions against the regime": the object is the event, not its target;
-            # the target is the one the event noun is aimed at, else the noun's owner
-            # ("rejected the council's demand": the council, through ``_owner``)
-            recipients = _aimed_objects(dobj, self.frames)
-            if not recipients and any(c.dep_ == "poss" and c.pos_ != "PRON" for c in dobj.children):
-                recipients = [dobj]
-        named = [r for r in recipients if _participant(r) or r.pos_ == "PRON"]
-        if not named and not passive and token == predicate and not entry.prep:
-            # "lent $1 billion to Indonesia": a preposition of the verb itself (the sum is no
-            # participant)
-            recipients = _aimed_objects(token, self.frames, self.frames.toward) or recipients
+        aimed = []
+        if not passive and token == predicate:
+            aimed = self._aimed(token, entry, dobj, recipients)
+        if aimed:
+            return _Args(_expand(actors), _expand(aimed), via_prep, indirect=True)
         return _Args(_expand(actors), _expand(recipients), via_prep)
+
+    def _aimed(self, token, entry: VerbEntry, dobj, recipients: list) -> list:
+        """A target the pattern's own slots missed: the one an event noun object is aimed at
+        ("lifted sanctions against the regime"), else that noun's owner ("rejected the
+        council's demand", resolved through ``_owner``); for a verb without an entry preposition
+        or a participant object, the object of its own ``toward`` preposition ("lent $2 billion
+        to Kenya"). Empty when the slots found a target or none of these holds."""
+        if entry.objects and dobj is not None and not recipients:
+            found = _aimed_objects(dobj, self.frames)
+            if found:
+                return found
+            if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in dobj.children):
+                return [dobj]
+        if entry.prep or any(_participant(r) or r.pos_ == "PRON" for r in recipients):
+            return []
+        return _aimed_objects(token, self.frames, self.frames.toward)
 
     def _build(
         self,
@@ -525,6 +536,7 @@ class EventCoder:
         *,
         known: bool = True,
         sourceless: bool = False,
+        indirect: bool = False,
     ) -> list[Event]:
         # An event needs a known actor on one side at least: "gunmen killed five soldiers" is
         # coded (the soldiers are ---MIL), "the committee praised the library" is not. (A model
@@ -543,7 +555,9 @@ class EventCoder:
         code = self.cameo.get(cameo)
         past_year = _past_year(predicate, article.published)
         main = _main_clause(predicate, self.speech_verbs)
-        confidence = _confidence(specificity, actors, recipients, main, _adjunct(predicate))
+        confidence = _confidence(
+            specificity, actors, recipients, main, _adjunct(predicate), indirect=indirect
+        )
         text_info = TextInfo(
             sequence=ctx.number,
             start=sent.start_char,
@@ -1058,17 +1072,26 @@ def _main_clause(predicate, speech_verbs) -> bool:
 
 
 def _confidence(
-    specificity: int, actors, recipients, main: bool = False, adjunct: bool = False
+    specificity: int,
+    actors,
+    recipients,
+    main: bool = False,
+    adjunct: bool = False,
+    *,
+    indirect: bool = False,
 ) -> float:
     """A heuristic score: resolved actor and recipient, a specific lexicon pattern and the main
     clause raise it, a circumstantial participle lowers it; a statement (``specificity`` -1)
-    ranks below the events it reports.
+    ranks below the events it reports. A recipient found only through ``EventCoder._aimed``
+    does not count: it records the target without changing which event of the sentence
+    ranks first ("agreed to open its borders to refugees" stays an agreement).
 
     Not calibrated yet; it orders events for review and for ``min_confidence``.
     """
     score = 0.4
     score += 0.25 if any(a.code for a, _ in actors) else 0.0
-    score += 0.25 if any(r.code for r, _ in recipients) else (0.1 if recipients else 0.0)
+    if not indirect:
+        score += 0.25 if any(r.code for r, _ in recipients) else (0.1 if recipients else 0.0)
     score += 0.1 if specificity > 0 else -0.2 if specificity < 0 else 0.0
     score += 0.1 if main else -0.1 if adjunct else 0.0
     return round(min(score, 1.0), 2)
