@@ -92,3 +92,18 @@ def test_a_saved_tagger_loads_and_tags_the_same(tmp_path):
     tagger.save(tmp_path / "spans.crfsuite")
     loaded = SpanTagger.load(tmp_path / "spans.crfsuite")
     assert loaded.tags(doc, marks) == tagger.tags(doc, marks)
+
+
+def test_the_coders_target_is_kept_where_the_tagger_gives_none():
+    """Trained on sentences whose gold has no target, the tagger tags none; the coder's target
+    that overlaps no tagged span stays."""
+    pytest.importorskip("pycrfsuite")
+    examples = []
+    for subject in (["Velmora"], ["Ostrana"], ["Kelvar"]):
+        doc = _clause(subject, "attacked", ["convoy"])
+        examples.append((doc, EventMarks(((0, 1, "S"),), trigger=1), ((0, 1, "S"),)))
+    tagger = train_span_tagger(examples * 3)
+    doc = _clause(["Marrow"], "attacked", ["convoy"])
+    marks = EventMarks(((0, 1, "S"), (3, 4, "T")), trigger=1)
+    assert "B-T" not in tagger.tags(doc, marks)
+    assert tagger.spans(doc, marks) == ((0, 1, "S"), (3, 4, "T"))

@@ -100,6 +100,10 @@ def _under(doc, spans: tuple[TokenSpan, ...]) -> list[str]:
     return out
 
 
+def _overlap(a: TokenSpan, b: TokenSpan) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
 def _slot(token, anchor) -> str:
     """How the token hangs from the anchor (trigger or root): the dependency of its ancestor
     that is the anchor's child, with that child's preposition ("prep:against"), and a depth."""
@@ -219,7 +223,19 @@ class SpanTagger:
         return list(self._tagger.tag(token_features(doc, marks)))
 
     def spans(self, doc, marks: EventMarks) -> tuple[TokenSpan, ...]:
-        return bio_spans(self.tags(doc, marks))
+        """The tagged spans; where the tagger gives no target at all, the coder's targets that
+        overlap no tagged span are kept. (The tagger learns that many of the coder's targets
+        are not the gold set's and drops some that are; keeping them raised target F1 in
+        cross-validation on the ConfliBERT dev half: overlap 0.680 → 0.712, exact 0.510 →
+        0.519, with the sources unchanged.)"""
+        tagged = list(bio_spans(self.tags(doc, marks)))
+        if not any(role in {"T", "R"} for _, _, role in tagged):
+            tagged += [
+                span
+                for span in marks.spans
+                if span[2] == "T" and not any(_overlap(span, other) for other in tagged)
+            ]
+        return tuple(sorted(tagged))
 
     def save(self, path: Path) -> None:
         Path(path).write_bytes(self.model)
