@@ -2,8 +2,10 @@
 hand-made predictions, so that they do not depend on the lexicons), and each task end to end on
 small invented gold files."""
 
+import importlib.util
 import io
 import json
+from dataclasses import replace
 
 import pytest
 import spacy
@@ -20,6 +22,7 @@ from tidings.eval.conflibert import (
     baseline_spans,
     bio_spans,
     cameo_class,
+    event_marks,
     load_classes,
     load_spans,
     locate,
@@ -29,7 +32,15 @@ from tidings.eval.conflibert import (
     token_offsets,
 )
 from tidings.eval.metrics import Labels, half, majority
-from tidings.records import Actor, Article, CodedDocument, Event, Span, TextInfo
+from tidings.records import (
+    Actor,
+    ActorMention,
+    Article,
+    CodedDocument,
+    Event,
+    Span,
+    TextInfo,
+)
 
 # Invented sentences: two fall in the dev half, two in the test half.
 CLASS_TSV = (
@@ -282,6 +293,28 @@ def test_tidings_spans_come_from_the_most_confident_event_and_reciprocal_actors(
     assert tidings_spans(None, sentence) == ([], 0)
 
 
+def test_event_marks_place_the_trigger_and_every_actor_mention_in_the_tokens():
+    sentence = SpanSentence(
+        "s", ("The", "Harbour", "Party", "criticised", "Velmora", "."), ((0, 3, "S"), (4, 5, "T"))
+    )
+    text = sentence.text
+    party, velmora = Span(0, 17, "The Harbour Party"), Span(29, 36, "Velmora")
+    coded = _coded(text, (0.9, (party,), (velmora,)))
+    event = replace(
+        coded.events[0],
+        text_info=replace(coded.events[0].text_info, trigger=Span(18, 28, "criticised")),
+    )
+    mentions = (
+        ActorMention("m1", "doc", Actor("The Harbour Party"), 0, 17, 0),
+        ActorMention("m2", "doc", Actor("Velmora", code="VLM"), 29, 36, 0),
+    )
+    marks = event_marks(replace(coded, events=(event,), actors=mentions), sentence)
+    assert marks.spans == ((0, 3, "S"), (4, 5, "T"))
+    assert marks.trigger == 3
+    assert marks.actors == ((0, 3, "U"), (4, 5, "A"))
+    assert event_marks(None, sentence).trigger is None
+
+
 def test_baseline_takes_noun_chunks_of_subject_and_object():
     vocab = spacy.blank("en").vocab
 
@@ -361,6 +394,10 @@ def test_conflibert_run_on_a_folder_scores_classes_and_spans(tmp_path, shared_pi
         assert (
             spans["all"]["tidings"][role]["exact_f1"] <= spans["all"]["tidings"][role]["overlap_f1"]
         )
+    # the span tagger is trained on the dev sentence and scored beside the others
+    if importlib.util.find_spec("pycrfsuite") is not None:
+        for role in ("source", "target", "all"):
+            assert 0.0 <= spans["test"]["tagger"][role]["exact_f1"] <= 1.0
     printed = console.file.getvalue()
     assert "majority class 0" in printed
     assert "held out" in printed

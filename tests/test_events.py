@@ -313,3 +313,36 @@ def test_a_name_no_dictionary_knows_still_acts_unless_switched_off(pipeline):
     assert event.actor[0].name == "Ogaden National Liberation Front" and event.confidence < 0.75
     strict = Pipeline(Settings.load(code_unresolved=False))
     assert _events(strict, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "recipient"),
+    [
+        ("Japan lifted its sanctions against Peru on Friday.", "085", "Peru"),
+        ("Chile rejected the accusations by Bolivia.", "016", "Bolivia"),
+        ("Kenya cancelled a planned visit to Ghana.", "160", "Ghana"),
+        ("Nepal declared a truce in the northern province.", "0871", "the northern province"),
+        ("Japan lifted a travel ban imposed on Kenyan citizens.", "081", "Kenyan citizens"),
+        ("Peru rejected Chile's demand for new talks.", "124", "Chile's demand"),
+    ],
+)
+def test_an_event_noun_object_gives_the_target_it_is_aimed_at(pipeline, text, cameo, recipient):
+    """The object names the event ("sanctions"); its preposition names the target (issue 5)."""
+    (event,) = _events(pipeline, text)
+    assert event.cameo == cameo
+    assert [s.text for s in event.text_info.recipient_spans] == [recipient]
+
+
+def test_a_preposition_of_the_verb_names_the_target_when_the_object_is_a_sum(pipeline):
+    """ "lent $2 billion to Kenya": the sum is no participant, Kenya is the target (issue 5)."""
+    (event,) = _events(pipeline, "Japan lent $2 billion to Kenya last year.")
+    assert _triples([event]) == {(("JPN",), ("KEN",), "071")}
+
+
+def test_an_aimed_target_does_not_change_which_event_ranks_first(pipeline):
+    """With the target's weight the opening would outrank the agreement (0.85 against 0.75)."""
+    events = _events(pipeline, "Egypt agreed to open its borders to Somali refugees.")
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo == "030"
+    (opened,) = [e for e in events if e.cameo == "0356"]  # intent to open (0872)
+    assert [s.text for s in opened.text_info.recipient_spans] == ["Somali refugees"]

@@ -25,6 +25,11 @@ the predicted spans of that role and recall over the gold spans of that role. Ba
 spaCy model on the gold tokens: the noun chunk holding the ``nsubj`` of the ROOT as source, and
 the noun chunk of its ``dobj`` (else the ``pobj`` of its first ``prep``) as target.
 
+**Tagger.** With the learned extras, a span tagger (``events.spans``, a CRF over the parse of
+the gold tokens and the lexicon run's event marks: ``event_marks``) is trained on the dev half of
+the span file and printed as ``+ tagger``; its dev rows are training data, its test rows the
+figure. It is never saved.
+
 **Split.** Every sentence falls in ``dev`` or ``test`` by a hash of its text (``metrics.half``,
 whitespace ignored, so a sentence of both sets falls in the same half). ``dev`` is for studying
 errors and tuning the lexicons; ``test`` is held out: it is the figure to report. Both are
@@ -46,6 +51,7 @@ from rich.table import Table
 
 from ..config import Settings
 from ..errors import InputError, ResourceError, TidingsError
+from ..events.spans import EventMarks, bio_spans
 from ..records import CodedDocument, Span
 from .coding import SPLITS, code_sentences, split_table, top_event
 from .metrics import Labels, half, majority
@@ -154,21 +160,6 @@ def load_spans(path: Path) -> list[SpanSentence]:
             tags.append(parts[1])
     flush()
     return out
-
-
-def bio_spans(tags: list[str]) -> tuple[TokenSpan, ...]:
-    """Spans of BIO tags over S/T/R; an I- tag with no B- before it opens a span."""
-    spans: list[TokenSpan] = []
-    start, kind = None, None
-    for i, tag in enumerate([*tags, "O"]):
-        prefix, _, label = tag.partition("-")
-        if start is not None and (prefix != "I" or label != kind):
-            if kind in ROLES:
-                spans.append((start, i, kind))
-            start, kind = None, None
-        if prefix == "B" or (prefix == "I" and start is None):
-            start, kind = i, label
-    return tuple(spans)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -310,6 +301,31 @@ def tidings_spans(coded: CodedDocument | None, sentence: SpanSentence) -> tuple[
         elif (*tokens, role) not in spans:
             spans.append((*tokens, role))
     return spans, lost
+
+
+def event_marks(coded: CodedDocument | None, sentence: SpanSentence) -> EventMarks:
+    """What Tidings said about a sentence, in its tokens, for the span tagger: the spans of its
+    highest-confidence event (as ``tidings_spans``), the trigger's token, and every actor
+    mention of the sentence (``A`` resolved, ``U`` not)."""
+    spans, _ = tidings_spans(coded, sentence)
+    if coded is None:
+        return EventMarks(tuple(spans))
+    offsets = token_offsets(sentence.tokens)
+    cleaned = coded.article.text
+
+    def tokens(start: int, end: int) -> tuple[int, int] | None:
+        chars = locate(Span(start, end, cleaned[start:end]), cleaned, sentence.text)
+        return to_tokens(*chars, offsets) if chars else None
+
+    actors = []
+    for mention in coded.actors:
+        placed = tokens(mention.start, mention.end)
+        if placed is not None:
+            coded_actor = mention.actor.code or mention.actor.cameo
+            actors.append((*placed, "A" if coded_actor else "U"))
+    event = top_event(coded)
+    trigger = tokens(event.text_info.trigger.start, event.text_info.trigger.end) if event else None
+    return EventMarks(tuple(spans), trigger[0] if trigger else None, tuple(actors))
 
 
 def parse_tokens(nlp, sentences: list[SpanSentence]):
@@ -500,7 +516,12 @@ def _spans(
         bare = spacy.load(settings.model)
     except OSError as exc:
         raise ResourceError(f"spaCy model {settings.model!r} is not installed ({exc})") from None
-    systems = (*runs, "spacy")
+    docs = list(parse_tokens(bare, gold))
+    marks = [
+        event_marks(coded, sentence) for coded, sentence in zip(runs["tidings"], gold, strict=True)
+    ]
+    tagger = _dev_tagger(gold, docs, marks, console)
+    systems = (*runs, *(["tagger"] if tagger is not None else []), "spacy")
     scores = {
         (system, split, exact): SpanScores(exact)
         for system in systems
@@ -509,7 +530,7 @@ def _spans(
     }
     lost = 0
     with_event = Counter()
-    for n, (sentence, parsed) in enumerate(zip(gold, parse_tokens(bare, gold), strict=True)):
+    for n, (sentence, parsed) in enumerate(zip(gold, docs, strict=True)):
         split = half(sentence.text)
         predictions = []
         for name, coded in runs.items():
@@ -518,6 +539,8 @@ def _spans(
             if name == "tidings":
                 lost += missing
                 with_event[split] += top_event(coded[n]) is not None
+        if tagger is not None:
+            predictions.append(list(tagger.spans(parsed, marks[n])))
         predictions.append(baseline_spans(parsed))
         for system, spans in zip(systems, predictions, strict=True):
             for name in (split, "all"):
@@ -527,12 +550,13 @@ def _spans(
     counts["all"] = len(gold)
     with_event["all"] = with_event["dev"] + with_event["test"]
     out: dict = {split: {system: {} for system in systems} for split in SPLITS}
-    headers = {"tidings": "tidings", "head": "+ head", "spacy": "spaCy"}
+    headers = {"tidings": "tidings", "head": "+ head", "tagger": "+ tagger", "spacy": "spaCy"}
     for exact in (True, False):
         table = Table(
             title=f"ConfliBERT CAMEO spans, {'exact' if exact else 'overlapping'}: Tidings' "
-            f"highest-confidence event (lexicon; with the head trained on dev) beside bare "
-            f"spaCy {settings.model}"
+            f"highest-confidence event (lexicon; with the head trained on dev; the lexicon's "
+            f"spans refined by a tagger trained on dev, whose dev rows are training data) "
+            f"beside bare spaCy {settings.model}"
         )
         table.add_column("split")
         table.add_column("role")
@@ -558,6 +582,24 @@ def _spans(
     if lost:
         console.print(f"{lost} predicted spans could not be placed in the gold tokens")
     return out
+
+
+def _dev_tagger(gold: list[SpanSentence], docs, marks: list[EventMarks], console):
+    """A span tagger (``events.spans``) trained on the dev half of the span file, over the
+    lexicon's event marks, so that the test half scores it on sentences it never saw; ``None``
+    (with a note) without the learned extras or dev sentences. It is never saved."""
+    from ..events.spans import train_span_tagger
+
+    dev = [
+        (doc, mark, sentence.spans)
+        for sentence, doc, mark in zip(gold, docs, marks, strict=True)
+        if half(sentence.text) == "dev"
+    ]
+    try:
+        return train_span_tagger(dev)
+    except TidingsError as exc:
+        console.print(f"[yellow]no span tagger: {exc}[/yellow]")
+        return None
 
 
 def _figures(score: SpanScore) -> list[str]:

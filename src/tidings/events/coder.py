@@ -4,8 +4,11 @@ For each sentence, every verb whose lemma is in the event lexicon (and every eve
 by a light verb: "held talks", "launched an attack") is a candidate predicate. Its actor is the
 subject (or the passive agent), inherited from the governing verb for infinitives and
 coordinated verbs ("want to deepen", "met and agreed"); its recipient is the direct object, or
-the object of the entry's preposition ("met with", "called on"). Coordinated phrases give actor
-lists ("Turkey and Russia agreed"). A predicate adjective ("X is responsible for") is the
+the object of the entry's preposition ("met with", "called on"), or, where the entry names its
+object ("lifted sanctions"), the one that object is aimed at ("sanctions against Iran", the
+``aimed`` frame) or its owner ("the council's demand"); else a preposition of the verb itself
+("lent $1 billion to Indonesia", the ``toward`` frame). Coordinated phrases give actor lists
+("Turkey and Russia agreed"). A predicate adjective ("X is responsible for") is the
 accusation of whoever asserts it. An event needs a known actor on one side; an agentless passive
 ("two soldiers were killed") is coded for its known target alone. There is no fallback code;
 the optional learned head (``events.learned``) adds model events only where it is named, with
@@ -60,6 +63,7 @@ class _Args:
     actors: list  # tokens
     recipients: list
     via_prep: bool = False  # the recipient came from the entry's preposition
+    indirect: bool = False  # the recipient came from ``EventCoder._aimed``
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +261,7 @@ class EventCoder:
             recipients,
             ctx,
             sourceless=sourceless,
+            indirect=args.indirect,
         )
         if events:
             ctx.used.add(predicate.i)
@@ -497,7 +502,28 @@ class EventCoder:
             reported = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if reported is not None and not passive:
                 recipients = [s for s in _subjects(reported) if not _pronoun(s, _FIRST_PERSON)]
+        aimed = []
+        if not passive and token == predicate:
+            aimed = self._aimed(token, entry, dobj, recipients)
+        if aimed:
+            return _Args(_expand(actors), _expand(aimed), via_prep, indirect=True)
         return _Args(_expand(actors), _expand(recipients), via_prep)
+
+    def _aimed(self, token, entry: VerbEntry, dobj, recipients: list) -> list:
+        """A target the pattern's own slots missed: the one an event noun object is aimed at
+        ("lifted sanctions against the regime"), else that noun's owner ("rejected the
+        council's demand", resolved through ``_owner``); for a verb without an entry preposition
+        or a participant object, the object of its own ``toward`` preposition ("lent $2 billion
+        to Kenya"). Empty when the slots found a target or none of these holds."""
+        if entry.objects and dobj is not None and not recipients:
+            found = _aimed_objects(dobj, self.frames)
+            if found:
+                return found
+            if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in dobj.children):
+                return [dobj]
+        if entry.prep or any(_participant(r) or r.pos_ == "PRON" for r in recipients):
+            return []
+        return _aimed_objects(token, self.frames, self.frames.toward)
 
     def _build(
         self,
@@ -512,6 +538,7 @@ class EventCoder:
         *,
         known: bool = True,
         sourceless: bool = False,
+        indirect: bool = False,
     ) -> list[Event]:
         # An event needs a known actor on one side at least: "gunmen killed five soldiers" is
         # coded (the soldiers are ---MIL), "the committee praised the library" is not. A name
@@ -533,7 +560,9 @@ class EventCoder:
         code = self.cameo.get(cameo)
         past_year = _past_year(predicate, article.published)
         main = _main_clause(predicate, self.speech_verbs)
-        confidence = _confidence(specificity, actors, recipients, main, _adjunct(predicate))
+        confidence = _confidence(
+            specificity, actors, recipients, main, _adjunct(predicate), indirect=indirect
+        )
         text_info = TextInfo(
             sequence=ctx.number,
             start=sent.start_char,
@@ -836,6 +865,26 @@ def _object_lemmas(token, frames: Frames) -> set[str]:
     return lemmas
 
 
+def _aimed_objects(noun, frames: Frames, preps: frozenset[str] | None = None) -> list:
+    """The objects of the first preposition of ``frames.aimed`` (or ``preps``) on an event noun,
+    on the noun an "of" joins to it ("lifted the state of emergency in the north"), or on a
+    participle that qualifies it ("a ban imposed on foreign reporters")."""
+    preps = frames.aimed if preps is None else preps
+    holders = [noun]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            holders += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            holders.append(child)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ in {"prep", "dative"} and prep.lower_ in preps:
+                objects = [c for c in prep.children if c.dep_ == "pobj" and _participant(c)]
+                if objects:
+                    return objects
+    return []
+
+
 def _subjects(verb) -> list:
     """Subjects of a verb, inherited through xcomp/conj/advcl chains and relative clauses."""
     node = verb
@@ -1042,17 +1091,26 @@ def _main_clause(predicate, speech_verbs) -> bool:
 
 
 def _confidence(
-    specificity: int, actors, recipients, main: bool = False, adjunct: bool = False
+    specificity: int,
+    actors,
+    recipients,
+    main: bool = False,
+    adjunct: bool = False,
+    *,
+    indirect: bool = False,
 ) -> float:
     """A heuristic score: resolved actor and recipient, a specific lexicon pattern and the main
     clause raise it, a circumstantial participle lowers it; a statement (``specificity`` -1)
-    ranks below the events it reports.
+    ranks below the events it reports. A recipient found only through ``EventCoder._aimed``
+    does not count: it records the target without changing which event of the sentence
+    ranks first ("agreed to open its borders to refugees" stays an agreement).
 
     Not calibrated yet; it orders events for review and for ``min_confidence``.
     """
     score = 0.4
     score += 0.25 if any(a.code for a, _ in actors) else 0.0
-    score += 0.25 if any(r.code for r, _ in recipients) else (0.1 if recipients else 0.0)
+    if not indirect:
+        score += 0.25 if any(r.code for r, _ in recipients) else (0.1 if recipients else 0.0)
     score += 0.1 if specificity > 0 else -0.2 if specificity < 0 else 0.0
     score += 0.1 if main else -0.1 if adjunct else 0.0
     return round(min(score, 1.0), 2)

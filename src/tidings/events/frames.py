@@ -23,6 +23,8 @@ FRAMES = {
     "belief": 'a verb of knowing whose subject asserts its clause: "we know that"',
     "asking": 'a verb or noun that asks for what its clause says: "demanded that"',
     "partitive": 'a quantity that stands for the noun it measures: "tons of aid"',
+    "aimed": 'a preposition that joins an event noun to its target: "sanctions against the regime"',
+    "toward": 'a preposition of the verb that names its target when nothing else does: "lent to"',
     "refuse": 'a verb that refuses its infinitive (PLOVER REJECT): "refused to meet"',
     "offer": 'a verb that offers its infinitive (PLOVER AGREE): "offered to mediate"',
     "ask": 'a verb that demands its infinitive (PLOVER REQUEST): "urged it to stop"',
@@ -39,6 +41,8 @@ class Frames:
     belief: frozenset[str] = frozenset()
     asking: frozenset[str] = frozenset()
     partitive: frozenset[str] = frozenset()
+    aimed: frozenset[str] = frozenset()
+    toward: frozenset[str] = frozenset()
     refuse: frozenset[str] = frozenset()
     offer: frozenset[str] = frozenset()
     ask: frozenset[str] = frozenset()
