@@ -225,6 +225,15 @@ def test_three_names_with_commas_only_are_a_town_qualified_twice(finder):
     assert _resolve_text(finder, text, "Guildford", "Surrey", "Vancouver")[1].country == "CAN"
 
 
+def test_names_that_lie_together_pick_each_other(finder):
+    # Spatial minimality: Paris, Tennessee lies in Henry County, Tennessee; Dublin, Ohio next to
+    # Columbus. Alone, each name is its biggest namesake.
+    paris, henry = _resolve(finder, "Paris", "Henry County")
+    assert (paris.admin1, henry.admin1) == ("Tennessee", "Tennessee")
+    assert _resolve(finder, "Dublin", "Columbus")[0].admin1 == "Ohio"
+    assert [p.country for p in _resolve(finder, "Paris", "Dublin")] == ["FRA", "IRL"]
+
+
 def test_one_sense_per_document_and_the_dateline(finder):
     places = _resolve(finder, "London", "Ont.", "London", dateline=Dateline("Toronto"), joined=True)
     assert [p.country for p in places] == ["CAN", "CAN", "CAN", "CAN"]

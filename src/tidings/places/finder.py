@@ -20,6 +20,7 @@ province").
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -167,6 +168,14 @@ ADMIN1_CONTEXT = 3.0
 QUALIFIER = 8.0
 AMBIGUOUS_SPREAD = 8
 KIND = 6.0  # a list's kind, or "state of": the entry of that kind gains this
+# Spatial minimality: a town or county gains NEAR for each other name of the document with a
+# sense within NEAR_KM of it (at most NEAR_NAMES names), scaled by how likely that sense is
+# against its name's best one, so the senses that lie together win together ("Paris" and
+# "Henry County" are Paris, Tennessee, in Henry County, Tennessee).
+NEAR = 1.5
+NEAR_KM = 50.0  # the grid of whole degrees below finds neighbours up to about 75 km
+NEAR_NAMES = 2
+_POINTS = frozenset(["city", "admin2"])
 _LIST_GAP = re.compile(r"\s*(,|(,\s*)?(and|or))\s*")
 
 
@@ -372,11 +381,14 @@ class PlaceFinder:
             if _state_word(text, mention):
                 kinds[mention.text] = "admin1"
         qualifiers = _qualifiers([m for m in mentions if m not in lists], options)
+        near = _nearness(options)
         chosen: dict[str, Entry | None] = {}
         for name, found in options.items():
             own = evidence.get(normalise(name), Counter())
             context = evidence["*"] - own
-            chosen[name] = _choose(found, context, qualifiers.get(name, []), kinds.get(name))
+            chosen[name] = _choose(
+                found, context, qualifiers.get(name, []), kinds.get(name), near.get(name, {})
+            )
         places = [_place(m.text, chosen[m.text], m) for m in mentions]
         if date_parts:
             entry = chosen[date_parts[0]]
@@ -512,8 +524,58 @@ def _state_word(text: str, mention: Mention) -> bool:
     )
 
 
+def _nearness(options) -> dict[str, dict[Entry, float]]:
+    """Per name, the bonus of each of its towns and counties for the other names of the
+    document that have a sense near it (see NEAR). A nearby sense counts by its likelihood
+    against its name's best sense, exp(prior - best prior): a village namesake of a big city
+    is weak evidence. Names of one key ("Paris", "paris") do not support each other."""
+    grid: dict[tuple[int, int], list[tuple[str, Entry, float]]] = {}
+    for name, found in options.items():
+        senses = [e for e, alternate in found if not alternate]
+        if not senses:
+            continue
+        best = max(e.prior for e in senses)
+        for entry in senses:
+            if entry.resolution in _POINTS:
+                weight = math.exp(entry.prior - best)
+                grid.setdefault(_cell(entry), []).append((normalise(name), entry, weight))
+    bonus: dict[str, dict[Entry, float]] = {}
+    for name, found in options.items():
+        key = normalise(name)
+        points = [e for e, alternate in found if not alternate and e.resolution in _POINTS]
+        if len(found) < 2 or not points:
+            continue
+        for entry in points:
+            support: dict[str, float] = {}
+            row, column = _cell(entry)
+            for cell in ((row + i, column + j) for i in (-1, 0, 1) for j in (-1, 0, 1)):
+                for other, sense, weight in grid.get(cell, ()):
+                    if other != key and _km(entry, sense) <= NEAR_KM:
+                        support[other] = max(support.get(other, 0.0), weight)
+            if support:
+                total = sum(sorted(support.values(), reverse=True)[:NEAR_NAMES])
+                bonus.setdefault(name, {})[entry] = NEAR * total
+    return bonus
+
+
+def _cell(entry: Entry) -> tuple[int, int]:
+    return (math.floor(entry.lat), math.floor(entry.lon))
+
+
+def _km(a: Entry, b: Entry) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def _choose(
-    found, context: Counter, qualifiers: list[Entry], kind: str | None = None
+    found,
+    context: Counter,
+    qualifiers: list[Entry],
+    kind: str | None = None,
+    near: dict[Entry, float] | None = None,
 ) -> Entry | None:
     """The best entry: prior, plus the share of the context for its country, plus the named
     subdivision for a subdivision and its towns; a name that is a country's gives that
@@ -539,6 +601,7 @@ def _choose(
                 score += ADMIN1_CONTEXT * min(named, 2.0)
         if entry.resolution == kind:
             score += KIND
+        score += (near or {}).get(entry, 0.0)
         for qualifier in qualifiers:
             if qualifier.country == entry.country and (
                 qualifier.resolution == "country" or qualifier.admin1 == entry.admin1
