@@ -234,6 +234,14 @@ def test_names_that_lie_together_pick_each_other(finder):
     assert [p.country for p in _resolve(finder, "Paris", "Dublin")] == ["FRA", "IRL"]
 
 
+def test_a_country_nothing_else_supports_yields_to_a_namesake_among_the_places(finder):
+    # Lebanon, Indiana is the seat of Boone County; with Beirut named, Lebanon is the country.
+    lebanon, boone = _resolve(finder, "Lebanon", "Boone County")
+    assert (lebanon.country, lebanon.admin1, boone.admin1) == ("USA", "Indiana", "Indiana")
+    assert _resolve(finder, "Lebanon", "Boone County", "Beirut")[0].country == "LBN"
+    assert _resolve(finder, "Lebanon")[0].country == "LBN"
+
+
 def test_one_sense_per_document_and_the_dateline(finder):
     places = _resolve(finder, "London", "Ont.", "London", dateline=Dateline("Toronto"), joined=True)
     assert [p.country for p in places] == ["CAN", "CAN", "CAN", "CAN"]

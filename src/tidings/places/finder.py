@@ -175,6 +175,9 @@ KIND = 6.0  # a list's kind, or "state of": the entry of that kind gains this
 NEAR = 1.5
 NEAR_KM = 50.0  # the grid of whole degrees below finds neighbours up to about 75 km
 NEAR_NAMES = 2
+# A country no other name supports yields to its namesake in a country holding this share of
+# the document's evidence (see _unsupported_country).
+YIELD_SHARE = 0.5
 _POINTS = frozenset(["city", "admin2"])
 _LIST_GAP = re.compile(r"\s*(,|(,\s*)?(and|or))\s*")
 
@@ -609,7 +612,29 @@ def _choose(
                 score += QUALIFIER
         if score > best_score:
             best, best_score = entry, score
+    if best is not None and best.resolution == "country":
+        best = _unsupported_country(best, found, context, near or {}, countries)
     return best if kind == "admin1" else _prefer_city(best, found)
+
+
+def _unsupported_country(best: Entry, found, context: Counter, near, countries: float) -> Entry:
+    """A country that nothing else in the document points to, in a story whose places are
+    mostly in another country, yields to its namesake there that the other names support: the
+    state whose towns are named ("Georgia" among Atlanta and Decatur), or a town near other
+    named places ("Lebanon" with Myerstown and Grantville is Lebanon, Pennsylvania)."""
+    if context.get(f"C:{best.country}", 0.0) > 0:
+        return best
+    fallback, fallback_support = best, 0.0
+    for entry, alternate in found:
+        if alternate or context.get(f"C:{entry.country}", 0.0) < YIELD_SHARE * countries:
+            continue
+        if entry.resolution == "admin1":
+            support = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
+        else:
+            support = near.get(entry, 0.0)
+        if support > fallback_support:
+            fallback, fallback_support = entry, support
+    return fallback
 
 
 def _prefer_city(best: Entry, found) -> Entry:
