@@ -234,6 +234,14 @@ def test_names_that_lie_together_pick_each_other(finder):
     assert [p.country for p in _resolve(finder, "Paris", "Dublin")] == ["FRA", "IRL"]
 
 
+def test_a_second_pass_lets_a_qualified_town_pull_its_neighbour(finder):
+    # "Bethel, Vt." is settled by its qualifier in the first pass; in the second, Hanover, New
+    # Hampshire, across the river from it, beats the bigger Hanover, Maryland.
+    text = "A couple died in Hanover on Monday. Their son lives in Bethel, Vt., police said."
+    hanover, bethel, _ = _resolve_text(finder, text, "Hanover", "Bethel", "Vt.")
+    assert (hanover.admin1, bethel.admin1) == ("New Hampshire", "Vermont")
+
+
 def test_a_country_nothing_else_supports_yields_to_a_namesake_among_the_places(finder):
     # Lebanon, Indiana is the seat of Boone County; with Beirut named, Lebanon is the country.
     lebanon, boone = _resolve(finder, "Lebanon", "Boone County")

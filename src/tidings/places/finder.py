@@ -178,6 +178,9 @@ NEAR_NAMES = 2
 # A country no other name supports yields to its namesake in a country holding this share of
 # the document's evidence (see _unsupported_country).
 YIELD_SHARE = 0.5
+# Resolution runs twice: in the second pass each name's first choice counts in full as a near
+# sense (a town settled by its qualifier pulls its neighbours).
+PASSES = 2
 _POINTS = frozenset(["city", "admin2"])
 _LIST_GAP = re.compile(r"\s*(,|(,\s*)?(and|or))\s*")
 
@@ -384,14 +387,17 @@ class PlaceFinder:
             if _state_word(text, mention):
                 kinds[mention.text] = "admin1"
         qualifiers = _qualifiers([m for m in mentions if m not in lists], options)
-        near = _nearness(options)
         chosen: dict[str, Entry | None] = {}
-        for name, found in options.items():
-            own = evidence.get(normalise(name), Counter())
-            context = evidence["*"] - own
-            chosen[name] = _choose(
-                found, context, qualifiers.get(name, []), kinds.get(name), near.get(name, {})
-            )
+        for _ in range(PASSES):
+            near = _nearness(options, chosen)
+            picks: dict[str, Entry | None] = {}
+            for name, found in options.items():
+                own = evidence.get(normalise(name), Counter())
+                context = evidence["*"] - own
+                picks[name] = _choose(
+                    found, context, qualifiers.get(name, []), kinds.get(name), near.get(name, {})
+                )
+            chosen = picks
         places = [_place(m.text, chosen[m.text], m) for m in mentions]
         if date_parts:
             entry = chosen[date_parts[0]]
@@ -527,11 +533,12 @@ def _state_word(text: str, mention: Mention) -> bool:
     )
 
 
-def _nearness(options) -> dict[str, dict[Entry, float]]:
+def _nearness(options, chosen=None) -> dict[str, dict[Entry, float]]:
     """Per name, the bonus of each of its towns and counties for the other names of the
     document that have a sense near it (see NEAR). A nearby sense counts by its likelihood
     against its name's best sense, exp(prior - best prior): a village namesake of a big city
-    is weak evidence. Names of one key ("Paris", "paris") do not support each other."""
+    is weak evidence; a sense ``chosen`` in an earlier pass counts in full. Names of one key
+    ("Paris", "paris") do not support each other."""
     grid: dict[tuple[int, int], list[tuple[str, Entry, float]]] = {}
     for name, found in options.items():
         senses = [e for e, alternate in found if not alternate]
@@ -540,7 +547,7 @@ def _nearness(options) -> dict[str, dict[Entry, float]]:
         best = max(e.prior for e in senses)
         for entry in senses:
             if entry.resolution in _POINTS:
-                weight = math.exp(entry.prior - best)
+                weight = 1.0 if (chosen or {}).get(name) == entry else math.exp(entry.prior - best)
                 grid.setdefault(_cell(entry), []).append((normalise(name), entry, weight))
     bonus: dict[str, dict[Entry, float]] = {}
     for name, found in options.items():
