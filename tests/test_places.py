@@ -216,6 +216,21 @@ def test_a_qualifier_is_the_area_that_holds_the_town(finder):
     assert (atlanta.country, atlanta.admin1) == ("USA", "Georgia")
 
 
+def test_a_town_the_gazetteer_lacks_takes_its_qualifier(finder):
+    # No Stroud lies in Ontario (the gazetteer has Stroud, England): the place is Ontario's.
+    text = "The truck overturned near Stroud, Ontario, on Highway 11."
+    stroud, ontario = _resolve_text(finder, text, "Stroud", "Ontario")
+    assert (stroud.country, stroud.resolution, ontario.country) == ("CAN", "admin1", "CAN")
+    [nowhere, state] = _resolve_text(
+        finder, "He lives in Blorptown, Okla., now.", "Blorptown", "Okla."
+    )
+    assert (nowhere.admin1, nowhere.resolution) == ("Oklahoma", "admin1")
+    # A full stop ends the qualifying: "Lincoln. Capital" is two sentences.
+    text = "They met in Lincoln. Capital gains were small."
+    lincoln, _ = _resolve_text(finder, text, "Lincoln", "Capital")
+    assert lincoln.country == "USA"
+
+
 def test_three_names_with_commas_only_are_a_town_qualified_twice(finder):
     # Without "and" the commas qualify: Surrey is the English county's, not Surrey, B.C.
     text = "The virus came from a lab in Guildford, Surrey, UK, officials said."

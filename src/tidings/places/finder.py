@@ -386,7 +386,8 @@ class PlaceFinder:
         for mention in mentions:
             if _state_word(text, mention):
                 kinds[mention.text] = "admin1"
-        qualifiers = _qualifiers([m for m in mentions if m not in lists], options)
+        unlisted = [m for m in mentions if m not in lists]
+        qualifiers = _qualifiers(unlisted, options, evidence["*"], text)
         chosen: dict[str, Entry | None] = {}
         for _ in range(PASSES):
             near = _nearness(options, chosen)
@@ -460,26 +461,39 @@ def _labels(entry: Entry) -> list[str]:
     return labels
 
 
-def _qualifiers(mentions: list[Mention], options) -> dict[str, list[Entry]]:
+def _qualifiers(mentions: list[Mention], options, total: Counter, text: str = "") -> dict:
     """ "Alexandria, La.": the area named right after another name, separated by a comma,
     qualifies it, and is itself the area of that name that holds a place of the first name:
-    "Atlanta, Georgia" is the state, not the country, as no Atlanta lies in the country."""
+    "Atlanta, Georgia" is the state, not the country, as no Atlanta lies in the country. When
+    none holds one ("Fort Detrick, Maryland", a place the gazetteer lacks), the area is the one
+    in the country with most of the document's evidence (``total``)."""
     found: dict[str, list[Entry]] = {}
     for first, second in zip(mentions, mentions[1:], strict=False):
         if not (0 < second.start - first.end <= 2 and options[second.text]):
             continue
+        if text and text[first.end : second.start].strip() != ",":
+            continue  # "in Lincoln. Capital Steel said": a new sentence, not a qualifier
         areas = [
             e for e, alternate in options[second.text] if e.resolution in {"country", "admin1"}
         ]
-        if not areas or options[second.text][0][0].resolution not in {"country", "admin1"}:
+        first_area = options[second.text][0][0]
+        if not areas or first_area.resolution not in {"country", "admin1"}:
             continue
+        if _prefer_city(first_area, options[second.text]).resolution == "city":
+            continue  # "Moscow, Kiev, Minsk": Minsk is the city, not its region
         places = [e for e, alternate in options[first.text] if not alternate]
         holding = [a for a in areas if any(_holds(a, e) for e in places)]
-        area = holding[0] if holding else areas[0]
+        area = holding[0] if holding else max(areas, key=lambda a: total[f"C:{a.country}"])
         found.setdefault(first.text, []).append(area)
         if holding:
             found.setdefault(second.text, []).append(area)
     return found
+
+
+def _may_hold(area: Entry, entry: Entry) -> bool:
+    """Whether a country or subdivision may hold a town: outside the US a town's subdivision is
+    an approximation (gazetteer module), so only its country is sure."""
+    return area.country == entry.country and (area.country != "USA" or _holds(area, entry))
 
 
 def _holds(area: Entry, entry: Entry) -> bool:
@@ -594,7 +608,7 @@ def _choose(
     country ("Kansas", "Minnesota") gives that country's towns of the name no subdivision
     bonus: Kansas, Illinois must not beat the state because Illinois is named."""
     if not found:
-        return None
+        return qualifiers[0] if qualifiers else None  # "Thackerville, Okla.": in Oklahoma
     countries = sum(v for k, v in context.items() if k.startswith("C:")) or 1.0
     states = {(e.country, e.admin1) for e, alternate in found if e.resolution == "admin1"}
     nations = {e.country for e, alternate in found if e.resolution == "country" and not alternate}
@@ -621,6 +635,12 @@ def _choose(
             best, best_score = entry, score
     if best is not None and best.resolution == "country":
         best = _unsupported_country(best, found, context, near or {}, countries)
+    if (
+        qualifiers
+        and best.resolution in _POINTS
+        and not any(_may_hold(q, best) for q in qualifiers)
+    ):
+        return qualifiers[0]  # "Stroud, Ontario": a town the gazetteer lacks, in Ontario
     return best if kind == "admin1" else _prefer_city(best, found)
 
 
