@@ -229,6 +229,9 @@ def test_a_town_the_gazetteer_lacks_takes_its_qualifier(finder):
     text = "They met in Lincoln. Capital gains were small."
     lincoln, _ = _resolve_text(finder, text, "Lincoln", "Capital")
     assert lincoln.country == "USA"
+    # A country is not qualified by the next country: "in Russia, U.S. officials said".
+    text = "He looked into the deals in Russia, U.S. officials said on Friday."
+    assert _resolve_text(finder, text, "Russia", "U.S.")[0].country == "RUS"
 
 
 def test_three_names_with_commas_only_are_a_town_qualified_twice(finder):

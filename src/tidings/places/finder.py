@@ -473,6 +473,8 @@ def _qualifiers(mentions: list[Mention], options, total: Counter, text: str = ""
             continue
         if text and text[first.end : second.start].strip() != ",":
             continue  # "in Lincoln. Capital Steel said": a new sentence, not a qualifier
+        if options[first.text] and options[first.text][0][0].resolution in {"country", "continent"}:
+            continue  # "in Russia, U.S. officials said": a country is not qualified
         areas = [
             e for e, alternate in options[second.text] if e.resolution in {"country", "admin1"}
         ]
