@@ -7,7 +7,7 @@ import pytest
 from tidings import resources
 from tidings.errors import ResourceError
 from tidings.places import gazetteer as gz
-from tidings.places.finder import Mention, PlaceFinder
+from tidings.places.finder import Mention, PlaceFinder, PlaceOffices
 from tidings.records import Dateline, RawDocument
 from tidings.resources import data_path
 
@@ -336,3 +336,23 @@ def test_a_country_name_stays_the_country_in_a_story_about_it(finder):
     # Mexico City is also called "Mexico"; its country's context supports the country as much.
     mexico = _resolve(finder, "Guerrero", "Mexico City", "Acapulco", "Mexico")[-1]
     assert (mexico.resolution, mexico.country) == ("country", "MEX")
+
+
+def test_a_town_leading_its_own_public_office_is_the_town(pipeline):
+    # "Hanover Police Department" and "Bloomfield Town Council" name the towns, and Kansas City
+    # Airport is Kansas City's; a newspaper is no office of its town.
+    text = (
+        "Officers of the Hanover Police Department met members of the Bloomfield Town Council "
+        "on Monday. They flew out of Kansas City Airport. The Chicago Tribune reported it.\n"
+    )
+    doc = pipeline.code_one(RawDocument("office.txt", "office.txt", text=text))
+    written = {doc.article.text[r.place.start : r.place.end]: r.place for r in doc.places}
+    assert set(written) == {"Hanover", "Bloomfield", "Kansas City"}
+    assert written["Bloomfield"].country == "USA"
+
+
+def test_a_bad_office_word_row_names_file_and_line(tmp_path):
+    words = tmp_path / "offices.tsv"
+    words.write_text("word\tkind\tnote\npolice\toffice\t\nmoat\tcastle\t\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match=r"offices.tsv:3: kind must be"):
+        PlaceOffices.from_tsv(words)

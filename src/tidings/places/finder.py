@@ -24,12 +24,15 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..actors.lexicon import CountryLexicon
+from ..errors import ResourceError
 from ..records import Place
-from .gazetteer import ALTERNATE_PENALTY, Entry, Gazetteer, normalise
+from .gazetteer import ADMIN1_PRIOR, ALTERNATE_PENALTY, Entry, Gazetteer, normalise
 
 _LABELS = {"GPE", "LOC", "FAC"}
+OFFICE = "OFFICE"  # the label of a town found leading its own office ("Paris Police")
 # The eight points of the compass, as words before a place ("north of Aleppo", "North Texas").
 COMPASS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
@@ -186,20 +189,50 @@ _LIST_GAP = re.compile(r"\s*(,|(,\s*)?(and|or))\s*")
 
 
 @dataclass(frozen=True, slots=True)
+class PlaceOffices:
+    """Words after which a town names one of its own public offices ("Paris Police
+    Department", "Huntsville High School"), and the words that may stand between ("Dublin City
+    Council"), from ``place_offices.tsv``."""
+
+    offices: frozenset[str]
+    between: frozenset[str]
+
+    @classmethod
+    def from_tsv(cls, path: Path) -> PlaceOffices:
+        from ..resources import read_tsv
+
+        found: dict[str, set[str]] = {"office": set(), "town": set()}
+        for line, row in read_tsv(path, ("word", "kind", "note")):
+            if row["kind"] not in found or not row["word"]:
+                raise ResourceError(f"{path}:{line}: kind must be office or town, with a word")
+            found[row["kind"]].add(row["word"].lower())
+        return cls(frozenset(found["office"]), frozenset(found["town"]))
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     text: str
     start: int
     end: int
     sequence: int
-    label: str  # the entity label, or GAZ for a gazetteer match
+    label: str  # the entity label, GAZ for a gazetteer match, OFFICE for a town's office
 
 
 class PlaceFinder:
     """Find the toponyms of a parsed article and resolve them against the gazetteer."""
 
-    def __init__(self, countries: CountryLexicon, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        countries: CountryLexicon,
+        gazetteer: Gazetteer,
+        *,
+        offices: PlaceOffices | None = None,
+    ) -> None:
+        from .. import resources
+
         self.countries = countries
         self.gazetteer = gazetteer
+        self.offices = offices if offices is not None else resources.place_offices()
 
     def __call__(self, parsed) -> list[Place]:
         mentions, demonyms = self.recognise(parsed)
@@ -283,13 +316,34 @@ class PlaceFinder:
             tokens = tokens[1:]
         if ent.label_ != "ORG" or len(tokens) < 2 or self.gazetteer.candidates(ent.text):
             return []
+        prefix = self._town_office(tokens)
+        if prefix:
+            start, end = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
+            return [Mention(ent.doc.text[start:end], start, end, number, OFFICE)]
         prefix = self._prefix(tokens)
-        if not prefix:
-            return []
-        start, end = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
-        if self.gazetteer.candidates(ent.doc.text[start:end])[0][0].resolution in _ORG_PLACES:
-            return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
+        if prefix:
+            start, end = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
+            if self.gazetteer.candidates(ent.doc.text[start:end])[0][0].resolution in _ORG_PLACES:
+                return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
         return []
+
+    def _town_office(self, tokens) -> list | None:
+        """A town leading the name of its own public office ("Paris Police Department",
+        "Huntsville High School", "Dublin City Council"): any town the gazetteer names."""
+        for size in range(len(tokens) - 1, 0, -1):
+            word, after = tokens[size].lower_, tokens[size + 1 : size + 2]
+            if word in self.offices.between:  # "Dublin City Council", not "Kansas City Airport"
+                word = after[0].lower_ if after else ""
+            if word not in self.offices.offices or not _capital(tokens[size - 1]):
+                continue
+            text = tokens[0].doc.text[tokens[0].idx : tokens[size - 1].idx + len(tokens[size - 1])]
+            found = self.gazetteer.candidates(text)
+            if not found or found[0][1] or not any(e.resolution == "city" for e, _ in found):
+                continue
+            if found[0][0].prior >= ADMIN1_PRIOR:
+                return None  # "Georgia Public Service Commission": the state's (see _prefix)
+            return tokens[:size]
+        return None
 
     def _prefix(self, tokens) -> list | None:
         """The longest leading place name of an unknown name ("Titus County Sheriff's Office",
