@@ -356,3 +356,20 @@ def test_a_bad_office_word_row_names_file_and_line(tmp_path):
     words.write_text("word\tkind\tnote\npolice\toffice\t\nmoat\tcastle\t\n", encoding="utf-8")
     with pytest.raises(ResourceError, match=r"offices.tsv:3: kind must be"):
         PlaceOffices.from_tsv(words)
+
+
+def test_a_place_name_the_model_cut_from_a_street_is_no_place(pipeline, finder):
+    # Had the model tagged only "Wichita" in "Wichita Street", Wichita, Kansas would pull
+    # Franklin County to Kansas; "Wichita" followed by "Street" is the street's name.
+    from spacy.tokens import Span as SpacySpan
+
+    from tidings.nlp import ParsedArticle
+    from tidings.records import Article
+
+    text = "Crews closed Wichita Street in Franklin County on Tuesday."
+    article = Article(doc_id="street", source="test", text=text)
+    parsed = pipeline.parser(article)
+    doc = parsed.doc
+    doc.ents = [SpacySpan(doc, 2, 3, "GPE"), SpacySpan(doc, 5, 7, "GPE")]
+    mentions, _ = finder.recognise(ParsedArticle(article, doc))
+    assert [m.text for m in mentions] == ["Franklin County"]

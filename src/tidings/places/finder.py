@@ -150,6 +150,10 @@ _FEATURE_WORDS = frozenset(
         "st.",
     ]
 )
+# Roads and rivers: a place name before one of these words is the road's or river's name.
+_WAYS = frozenset(
+    ["street", "avenue", "road", "boulevard", "drive", "lane", "parkway", "river", "creek"]
+)
 # A kind word written with a name: "Sichuan province", "Puge county", "the city of Turkey".
 _KIND_WORD = re.compile(
     r"\s+(province|county|state|region|district|prefecture|governorate|municipality)$"
@@ -280,7 +284,7 @@ class PlaceFinder:
             tokens = tokens[1:]
         while tokens and tokens[-1].text in {"'s", "’s", "'", "’"}:
             tokens = tokens[:-1]
-        if not tokens:
+        if not tokens or _feature_follows(ent):
             return []
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = ent.doc.text[start:end]
@@ -465,6 +469,13 @@ class PlaceFinder:
                 )
             )
         return places
+
+
+def _feature_follows(ent) -> bool:
+    """Whether the entity is the start of a feature's name the model cut short: "Wichita" in
+    "Wichita Street", "Catawba" in "Catawba River" is no town."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and _capital(after) and after.lower_ in _WAYS
 
 
 def _capital(token) -> bool:
