@@ -270,6 +270,9 @@ def test_a_country_nothing_else_supports_yields_to_a_namesake_among_the_places(f
     assert (lebanon.country, lebanon.admin1, boone.admin1) == ("USA", "Indiana", "Indiana")
     assert _resolve(finder, "Lebanon", "Boone County", "Beirut")[0].country == "LBN"
     assert _resolve(finder, "Lebanon")[0].country == "LBN"
+    # "North Georgia" is Georgia itself, no support for the country: with Atlanta, the state.
+    georgia, _, north = _resolve(finder, "Georgia", "Atlanta", "North Georgia")
+    assert (georgia.country, georgia.resolution, north.resolution) == ("USA", "admin1", "admin1")
 
 
 def test_one_sense_per_document_and_the_dateline(finder):

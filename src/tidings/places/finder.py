@@ -428,6 +428,14 @@ class PlaceFinder:
             found = self.gazetteer.candidates(_KIND_WORD.sub("", text))
         return [(entry, alternate) for entry, alternate in found if not alternate]
 
+    def _own_key(self, name: str) -> str:
+        """The key of a name's votes, which never count as context for the name itself: a part
+        of a place the gazetteer does not list ("North Georgia") votes as the place."""
+        words = name.split()
+        while len(words) > 1 and words[0].lower() in _PARTS and name not in self.gazetteer:
+            words = words[1:]
+        return normalise(" ".join(words))
+
     def resolve(
         self, mentions: list[Mention], demonyms: list[str], dateline, text: str = ""
     ) -> list[Place]:
@@ -438,7 +446,8 @@ class PlaceFinder:
         date_parts = [p for p in date_parts if p]
         for part in date_parts:
             options.setdefault(part, self.candidates(part))
-        evidence = _evidence(mentions, options, demonyms, date_parts)
+        keys = {name: self._own_key(name) for name in options}
+        evidence = _evidence(mentions, options, demonyms, date_parts, keys)
         lists = _lists(mentions, options, text)
         kinds = {m.text: kind for m, kind in lists.items()}
         for mention in mentions:
@@ -451,7 +460,7 @@ class PlaceFinder:
             near = _nearness(options, chosen)
             picks: dict[str, Entry | None] = {}
             for name, found in options.items():
-                own = evidence.get(normalise(name), Counter())
+                own = evidence.get(keys[name], Counter())
                 context = evidence["*"] - own
                 picks[name] = _choose(
                     found, context, qualifiers.get(name, []), kinds.get(name), near.get(name, {})
@@ -482,7 +491,7 @@ def _capital(token) -> bool:
     return token.text[:1].isupper()
 
 
-def _evidence(mentions, options, demonyms, date_parts) -> dict[str, Counter]:
+def _evidence(mentions, options, demonyms, date_parts, keys) -> dict[str, Counter]:
     """Votes for countries ("C:SYR") and subdivisions ("A:USA:Louisiana"), by name key;
     ``"*"`` holds the total. A name whose best candidate is clear (a country, a subdivision, a
     city of a million, or the only candidate) votes 1 for it; an ambiguous name spreads one
@@ -505,14 +514,14 @@ def _evidence(mentions, options, demonyms, date_parts) -> dict[str, Counter]:
             continue
         best = found[0]
         if best.resolution in {"country", "admin1"} or len(found) == 1 or best.population >= 1e6:
-            vote(normalise(text), best, 1.0)
+            vote(keys[text], best, 1.0)
         else:
             for entry in found[:AMBIGUOUS_SPREAD]:
-                vote(normalise(text), entry, 0.5 / min(len(found), AMBIGUOUS_SPREAD))
+                vote(keys[text], entry, 0.5 / min(len(found), AMBIGUOUS_SPREAD))
     for part in date_parts:
         found = options.get(part)
         if found and found[0][0].country:
-            vote(normalise(part), found[0][0], 2.0)
+            vote(keys[part], found[0][0], 2.0)
     for code in demonyms:
         total[f"C:{code}"] += 0.5
     votes["*"] = total
