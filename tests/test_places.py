@@ -380,3 +380,16 @@ def test_a_place_name_the_model_cut_from_a_street_is_no_place(pipeline, finder):
     doc.ents = [SpacySpan(doc, 2, 3, "GPE"), SpacySpan(doc, 5, 7, "GPE")]
     mentions, _ = finder.recognise(ParsedArticle(article, doc))
     assert [m.text for m in mentions] == ["Franklin County"]
+
+
+def test_an_upper_case_dateline_left_in_the_text_is_a_place(pipeline, finder):
+    # Raw text keeps its dateline; "UPDATE —" is no place, and the gazetteer knows no "UPDATE".
+    from tidings.nlp import ParsedArticle
+    from tidings.records import Article
+
+    text = "Council votes on budget. MANSFIELD — The council met on Monday. UPDATE — It voted."
+    article = Article(doc_id="dateline", source="test", text=text)
+    doc = pipeline.parser(article).doc
+    doc.ents = []  # as if the model had missed it
+    mentions, _ = finder.recognise(ParsedArticle(article, doc))
+    assert [(m.text, m.label) for m in mentions] == [("MANSFIELD", "GAZ")]

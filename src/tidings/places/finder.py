@@ -399,6 +399,8 @@ class PlaceFinder:
             after is not None and _capital(after)
         ):
             return False  # part of a longer name the gazetteer does not know ("Mark Smith")
+        if _dateline(span, before, after):
+            return not candidates[0][1]
         if len(span) == 1 and (span[0].is_stop or span[0].pos_ not in {"PROPN", "NOUN"}):
             return False
         best, alternate = candidates[0]
@@ -485,6 +487,18 @@ def _feature_follows(ent) -> bool:
     "Wichita Street", "Catawba" in "Catawba River" is no town."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     return after is not None and _capital(after) and after.lower_ in _WAYS
+
+
+def _dateline(span, before, after) -> bool:
+    """An upper-case place opening a sentence before a dash, bracket or comma: a dateline left
+    in the text ("COLUMBUS — The council …", "BEIRUT (AP) -")."""
+    return (
+        span.text.isupper()
+        and len(span.text) > 2
+        and (before is None or before.is_punct or before.is_space)
+        and after is not None
+        and after.text in {"-", "—", "–", "(", ","}
+    )
 
 
 def _capital(token) -> bool:
