@@ -2,20 +2,26 @@
 
 Recognition takes the GPE, LOC and FAC entities of the entity stage and adds gazetteer matches
 the statistical model missed (a capitalised name the gazetteer knows, accepted when it names a
-country, a subdivision or a large city, or follows a locative preposition: "in Sakhour").
-Nationality adjectives ("Syrian", "Turkish") are actors' attributes, never places. An entity
-the gazetteer does not know but that starts with a place ("Titus County Jail") is that place,
-and so is a county, subdivision or country leading an organisation's name ("DeKalb County
-Commission").
+country, a subdivision or a large city, follows a locative preposition: "in Sakhour", or is an
+upper-case dateline left in the text: "COLUMBUS —"). Nationality adjectives ("Syrian",
+"Turkish") are actors' attributes, never places. An entity the gazetteer does not know but that
+starts with a place ("Titus County Jail") is that place, and so is a county, subdivision or
+country leading an organisation's name ("DeKalb County Commission") and a town leading its own
+public office ("Paris Police Department"; the words are ``data/place_offices.tsv``). A place
+entity the model cut from a road's or river's name ("Wichita" of "Wichita Street") is none.
 
 Resolution picks, for each distinct name, one gazetteer entry for the whole document (one sense
 per document), scoring each candidate by its prior (``gazetteer._prior``: country > continent >
 region > subdivision > city by population) plus the document's own context: the countries and
 subdivisions that the unambiguous names, the nationality adjectives and the dateline point to,
-a qualifier written next to the name ("Alexandria, La."), the kind of the other names in a
-list ("Utah, Virginia, Washington"), and "state" written with the name. A name the gazetteer
-lacks is looked up without a leading direction ("North Texas") or a kind word ("Sichuan
-province").
+the other names with a sense near a town (spatial minimality: "Paris" with "Henry County" is
+Paris, Tennessee), a qualifier written next to the name ("Alexandria, La."), the kind of the
+other names in a list ("Utah, Virginia, Washington"), and "state" written with the name. It
+runs twice, the first choices counting as near senses in the second. A country nothing else
+in the document supports yields to a namesake the other names support ("Lebanon" with "Boone
+County"), and a town with no namesake in its qualifier takes the qualifier ("Stroud, Ontario").
+A name the gazetteer lacks is looked up without a leading direction ("North Texas") or a kind
+word ("Sichuan province").
 """
 
 from __future__ import annotations
