@@ -262,6 +262,10 @@ def test_a_second_pass_lets_a_qualified_town_pull_its_neighbour(finder):
     text = "A couple died in Hanover on Monday. Their son lives in Bethel, Vt., police said."
     hanover, bethel, _ = _resolve_text(finder, text, "Hanover", "Bethel", "Vt.")
     assert (hanover.admin1, bethel.admin1) == ("New Hampshire", "Vermont")
+    # Georgia, yielding to the state in the first pass, votes for the state in the second:
+    # Atlanta is then Georgia's, not Atlanta, Texas.
+    georgia, _, atlanta = _resolve(finder, "Georgia", "Texas", "Atlanta")
+    assert (georgia.resolution, atlanta.admin1) == ("admin1", "Georgia")
 
 
 def test_a_country_nothing_else_supports_yields_to_a_namesake_among_the_places(finder):

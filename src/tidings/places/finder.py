@@ -192,7 +192,8 @@ NEAR_NAMES = 2
 # the document's evidence (see _unsupported_country).
 YIELD_SHARE = 0.5
 # Resolution runs twice: in the second pass each name's first choice counts in full as a near
-# sense (a town settled by its qualifier pulls its neighbours).
+# sense (a town settled by its qualifier pulls its neighbours), and a name whose first choice
+# is a clear sense other than its prior's (Georgia the state) votes for that choice.
 PASSES = 2
 _POINTS = frozenset(["city", "admin2"])
 _LIST_GAP = re.compile(r"\s*(,|(,\s*)?(and|or))\s*")
@@ -465,6 +466,8 @@ class PlaceFinder:
         qualifiers = _qualifiers(unlisted, options, evidence["*"], text)
         chosen: dict[str, Entry | None] = {}
         for _ in range(PASSES):
+            if chosen:
+                evidence = _evidence(mentions, options, demonyms, date_parts, keys, chosen)
             near = _nearness(options, chosen)
             picks: dict[str, Entry | None] = {}
             for name, found in options.items():
@@ -511,12 +514,13 @@ def _capital(token) -> bool:
     return token.text[:1].isupper()
 
 
-def _evidence(mentions, options, demonyms, date_parts, keys) -> dict[str, Counter]:
+def _evidence(mentions, options, demonyms, date_parts, keys, chosen=None) -> dict[str, Counter]:
     """Votes for countries ("C:SYR") and subdivisions ("A:USA:Louisiana"), by name key;
     ``"*"`` holds the total. A name whose best candidate is clear (a country, a subdivision, a
     city of a million, or the only candidate) votes 1 for it; an ambiguous name spreads one
     half-vote over its candidates, so that towns named together pull each other into the state
-    they share; the dateline votes 2."""
+    they share; the dateline votes 2. ``chosen``, an earlier pass's choices, replaces a name's
+    best candidate where the choice is itself clear."""
     votes: dict[str, Counter] = {}
     total: Counter = Counter()
 
@@ -533,7 +537,10 @@ def _evidence(mentions, options, demonyms, date_parts, keys) -> dict[str, Counte
         if not found:
             continue
         best = found[0]
-        if best.resolution in {"country", "admin1"} or len(found) == 1 or best.population >= 1e6:
+        pick = (chosen or {}).get(text)
+        if pick is not None and pick is not best and _clear(pick, found):
+            best = pick  # the first pass took a clear sense other than the prior's (Georgia)
+        if _clear(best, found):
             vote(keys[text], best, 1.0)
         else:
             for entry in found[:AMBIGUOUS_SPREAD]:
@@ -546,6 +553,10 @@ def _evidence(mentions, options, demonyms, date_parts, keys) -> dict[str, Counte
         total[f"C:{code}"] += 0.5
     votes["*"] = total
     return votes
+
+
+def _clear(entry: Entry, found) -> bool:
+    return entry.resolution in {"country", "admin1"} or len(found) == 1 or entry.population >= 1e6
 
 
 def _labels(entry: Entry) -> list[str]:
