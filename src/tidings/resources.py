@@ -116,6 +116,14 @@ def cities(min_population: int = 15000) -> dict[str, dict]:
 
 
 @cache
+def place_offices(path: Path | None = None):
+    """The words after which a town names its own public office (``place_offices.tsv``)."""
+    from .places.finder import PlaceOffices
+
+    return PlaceOffices.from_tsv(path or data_path("place_offices.tsv"))
+
+
+@cache
 def gazetteer(
     cache_dir: Path | None = None, min_population: int = 500, countries_file: Path | None = None
 ):

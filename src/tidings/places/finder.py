@@ -2,33 +2,43 @@
 
 Recognition takes the GPE, LOC and FAC entities of the entity stage and adds gazetteer matches
 the statistical model missed (a capitalised name the gazetteer knows, accepted when it names a
-country, a subdivision or a large city, or follows a locative preposition: "in Sakhour").
-Nationality adjectives ("Syrian", "Turkish") are actors' attributes, never places. An entity
-the gazetteer does not know but that starts with a place ("Titus County Jail") is that place,
-and so is a county, subdivision or country leading an organisation's name ("DeKalb County
-Commission").
+country, a subdivision or a large city, follows a locative preposition: "in Sakhour", or is an
+upper-case dateline left in the text: "COLUMBUS —"). Nationality adjectives ("Syrian",
+"Turkish") are actors' attributes, never places. An entity the gazetteer does not know but that
+starts with a place ("Titus County Jail") is that place, and so is a county, subdivision or
+country leading an organisation's name ("DeKalb County Commission") and a town leading its own
+public office ("Paris Police Department"; the words are ``data/place_offices.tsv``). A place
+entity the model cut from a road's or river's name ("Wichita" of "Wichita Street") is none.
 
 Resolution picks, for each distinct name, one gazetteer entry for the whole document (one sense
 per document), scoring each candidate by its prior (``gazetteer._prior``: country > continent >
 region > subdivision > city by population) plus the document's own context: the countries and
 subdivisions that the unambiguous names, the nationality adjectives and the dateline point to,
-a qualifier written next to the name ("Alexandria, La."), the kind of the other names in a
-list ("Utah, Virginia, Washington"), and "state" written with the name. A name the gazetteer
-lacks is looked up without a leading direction ("North Texas") or a kind word ("Sichuan
-province").
+the other names with a sense near a town (spatial minimality: "Paris" with "Henry County" is
+Paris, Tennessee), a qualifier written next to the name ("Alexandria, La."), the kind of the
+other names in a list ("Utah, Virginia, Washington"), and "state" written with the name. It
+runs twice, the first choices counting as near senses in the second. A country nothing else
+in the document supports yields to a namesake the other names support ("Lebanon" with "Boone
+County"), and a town with no namesake in its qualifier takes the qualifier ("Stroud, Ontario").
+A name the gazetteer lacks is looked up without a leading direction ("North Texas") or a kind
+word ("Sichuan province").
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..actors.lexicon import CountryLexicon
+from ..errors import ResourceError
 from ..records import Place
-from .gazetteer import ALTERNATE_PENALTY, Entry, Gazetteer, normalise
+from .gazetteer import ADMIN1_PRIOR, ALTERNATE_PENALTY, Entry, Gazetteer, normalise
 
 _LABELS = {"GPE", "LOC", "FAC"}
+OFFICE = "OFFICE"  # the label of a town found leading its own office ("Paris Police")
 # The eight points of the compass, as words before a place ("north of Aleppo", "North Texas").
 COMPASS = frozenset(
     ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"]
@@ -146,6 +156,10 @@ _FEATURE_WORDS = frozenset(
         "st.",
     ]
 )
+# Roads and rivers: a place name before one of these words is the road's or river's name.
+_WAYS = frozenset(
+    ["street", "avenue", "road", "boulevard", "drive", "lane", "parkway", "river", "creek"]
+)
 # A kind word written with a name: "Sichuan province", "Puge county", "the city of Turkey".
 _KIND_WORD = re.compile(
     r"\s+(province|county|state|region|district|prefecture|governorate|municipality)$"
@@ -167,7 +181,43 @@ ADMIN1_CONTEXT = 3.0
 QUALIFIER = 8.0
 AMBIGUOUS_SPREAD = 8
 KIND = 6.0  # a list's kind, or "state of": the entry of that kind gains this
+# Spatial minimality: a town or county gains NEAR for each other name of the document with a
+# sense within NEAR_KM of it (at most NEAR_NAMES names), scaled by how likely that sense is
+# against its name's best one, so the senses that lie together win together ("Paris" and
+# "Henry County" are Paris, Tennessee, in Henry County, Tennessee).
+NEAR = 1.5
+NEAR_KM = 50.0  # the grid of whole degrees below finds neighbours up to about 75 km
+NEAR_NAMES = 2
+# A country no other name supports yields to its namesake in a country holding this share of
+# the document's evidence (see _unsupported_country).
+YIELD_SHARE = 0.5
+# Resolution runs twice: in the second pass each name's first choice counts in full as a near
+# sense (a town settled by its qualifier pulls its neighbours), and a name whose first choice
+# is a clear sense other than its prior's (Georgia the state) votes for that choice.
+PASSES = 2
+_POINTS = frozenset(["city", "admin2"])
 _LIST_GAP = re.compile(r"\s*(,|(,\s*)?(and|or))\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceOffices:
+    """Words after which a town names one of its own public offices ("Paris Police
+    Department", "Huntsville High School"), and the words that may stand between ("Dublin City
+    Council"), from ``place_offices.tsv``."""
+
+    offices: frozenset[str]
+    between: frozenset[str]
+
+    @classmethod
+    def from_tsv(cls, path: Path) -> PlaceOffices:
+        from ..resources import read_tsv
+
+        found: dict[str, set[str]] = {"office": set(), "town": set()}
+        for line, row in read_tsv(path, ("word", "kind", "note")):
+            if row["kind"] not in found or not row["word"]:
+                raise ResourceError(f"{path}:{line}: kind must be office or town, with a word")
+            found[row["kind"]].add(row["word"].lower())
+        return cls(frozenset(found["office"]), frozenset(found["town"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,15 +226,24 @@ class Mention:
     start: int
     end: int
     sequence: int
-    label: str  # the entity label, or GAZ for a gazetteer match
+    label: str  # the entity label, GAZ for a gazetteer match, OFFICE for a town's office
 
 
 class PlaceFinder:
     """Find the toponyms of a parsed article and resolve them against the gazetteer."""
 
-    def __init__(self, countries: CountryLexicon, gazetteer: Gazetteer) -> None:
+    def __init__(
+        self,
+        countries: CountryLexicon,
+        gazetteer: Gazetteer,
+        *,
+        offices: PlaceOffices | None = None,
+    ) -> None:
+        from .. import resources
+
         self.countries = countries
         self.gazetteer = gazetteer
+        self.offices = offices if offices is not None else resources.place_offices()
 
     def __call__(self, parsed) -> list[Place]:
         mentions, demonyms = self.recognise(parsed)
@@ -232,7 +291,7 @@ class PlaceFinder:
             tokens = tokens[1:]
         while tokens and tokens[-1].text in {"'s", "’s", "'", "’"}:
             tokens = tokens[:-1]
-        if not tokens:
+        if not tokens or _feature_follows(ent):
             return []
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = ent.doc.text[start:end]
@@ -268,13 +327,34 @@ class PlaceFinder:
             tokens = tokens[1:]
         if ent.label_ != "ORG" or len(tokens) < 2 or self.gazetteer.candidates(ent.text):
             return []
+        prefix = self._town_office(tokens)
+        if prefix:
+            start, end = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
+            return [Mention(ent.doc.text[start:end], start, end, number, OFFICE)]
         prefix = self._prefix(tokens)
-        if not prefix:
-            return []
-        start, end = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
-        if self.gazetteer.candidates(ent.doc.text[start:end])[0][0].resolution in _ORG_PLACES:
-            return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
+        if prefix:
+            start, end = prefix[0].idx, prefix[-1].idx + len(prefix[-1].text)
+            if self.gazetteer.candidates(ent.doc.text[start:end])[0][0].resolution in _ORG_PLACES:
+                return [Mention(ent.doc.text[start:end], start, end, number, ent.label_)]
         return []
+
+    def _town_office(self, tokens) -> list | None:
+        """A town leading the name of its own public office ("Paris Police Department",
+        "Huntsville High School", "Dublin City Council"): any town the gazetteer names."""
+        for size in range(len(tokens) - 1, 0, -1):
+            word, after = tokens[size].lower_, tokens[size + 1 : size + 2]
+            if word in self.offices.between:  # "Dublin City Council", not "Kansas City Airport"
+                word = after[0].lower_ if after else ""
+            if word not in self.offices.offices or not _capital(tokens[size - 1]):
+                continue
+            text = tokens[0].doc.text[tokens[0].idx : tokens[size - 1].idx + len(tokens[size - 1])]
+            found = self.gazetteer.candidates(text)
+            if not found or found[0][1] or not any(e.resolution == "city" for e, _ in found):
+                continue
+            if found[0][0].prior >= ADMIN1_PRIOR:
+                return None  # "Georgia Public Service Commission": the state's (see _prefix)
+            return tokens[:size]
+        return None
 
     def _prefix(self, tokens) -> list | None:
         """The longest leading place name of an unknown name ("Titus County Sheriff's Office",
@@ -326,6 +406,8 @@ class PlaceFinder:
             after is not None and _capital(after)
         ):
             return False  # part of a longer name the gazetteer does not know ("Mark Smith")
+        if _dateline(span, before, after):
+            return not candidates[0][1]
         if len(span) == 1 and (span[0].is_stop or span[0].pos_ not in {"PROPN", "NOUN"}):
             return False
         best, alternate = candidates[0]
@@ -355,6 +437,14 @@ class PlaceFinder:
             found = self.gazetteer.candidates(_KIND_WORD.sub("", text))
         return [(entry, alternate) for entry, alternate in found if not alternate]
 
+    def _own_key(self, name: str) -> str:
+        """The key of a name's votes, which never count as context for the name itself: a part
+        of a place the gazetteer does not list ("North Georgia") votes as the place."""
+        words = name.split()
+        while len(words) > 1 and words[0].lower() in _PARTS and name not in self.gazetteer:
+            words = words[1:]
+        return normalise(" ".join(words))
+
     def resolve(
         self, mentions: list[Mention], demonyms: list[str], dateline, text: str = ""
     ) -> list[Place]:
@@ -365,18 +455,28 @@ class PlaceFinder:
         date_parts = [p for p in date_parts if p]
         for part in date_parts:
             options.setdefault(part, self.candidates(part))
-        evidence = _evidence(mentions, options, demonyms, date_parts)
+        keys = {name: self._own_key(name) for name in options}
+        evidence = _evidence(mentions, options, demonyms, date_parts, keys)
         lists = _lists(mentions, options, text)
         kinds = {m.text: kind for m, kind in lists.items()}
         for mention in mentions:
             if _state_word(text, mention):
                 kinds[mention.text] = "admin1"
-        qualifiers = _qualifiers([m for m in mentions if m not in lists], options)
+        unlisted = [m for m in mentions if m not in lists]
+        qualifiers = _qualifiers(unlisted, options, evidence["*"], text)
         chosen: dict[str, Entry | None] = {}
-        for name, found in options.items():
-            own = evidence.get(normalise(name), Counter())
-            context = evidence["*"] - own
-            chosen[name] = _choose(found, context, qualifiers.get(name, []), kinds.get(name))
+        for _ in range(PASSES):
+            if chosen:
+                evidence = _evidence(mentions, options, demonyms, date_parts, keys, chosen)
+            near = _nearness(options, chosen)
+            picks: dict[str, Entry | None] = {}
+            for name, found in options.items():
+                own = evidence.get(keys[name], Counter())
+                context = evidence["*"] - own
+                picks[name] = _choose(
+                    found, context, qualifiers.get(name, []), kinds.get(name), near.get(name, {})
+                )
+            chosen = picks
         places = [_place(m.text, chosen[m.text], m) for m in mentions]
         if date_parts:
             entry = chosen[date_parts[0]]
@@ -391,16 +491,36 @@ class PlaceFinder:
         return places
 
 
+def _feature_follows(ent) -> bool:
+    """Whether the entity is the start of a feature's name the model cut short: "Wichita" in
+    "Wichita Street", "Catawba" in "Catawba River" is no town."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and _capital(after) and after.lower_ in _WAYS
+
+
+def _dateline(span, before, after) -> bool:
+    """An upper-case place opening a sentence before a dash, bracket or comma: a dateline left
+    in the text ("COLUMBUS — The council …", "BEIRUT (AP) -")."""
+    return (
+        span.text.isupper()
+        and len(span.text) > 2
+        and (before is None or before.is_punct or before.is_space)
+        and after is not None
+        and after.text in {"-", "—", "–", "(", ","}
+    )
+
+
 def _capital(token) -> bool:
     return token.text[:1].isupper()
 
 
-def _evidence(mentions, options, demonyms, date_parts) -> dict[str, Counter]:
+def _evidence(mentions, options, demonyms, date_parts, keys, chosen=None) -> dict[str, Counter]:
     """Votes for countries ("C:SYR") and subdivisions ("A:USA:Louisiana"), by name key;
     ``"*"`` holds the total. A name whose best candidate is clear (a country, a subdivision, a
     city of a million, or the only candidate) votes 1 for it; an ambiguous name spreads one
     half-vote over its candidates, so that towns named together pull each other into the state
-    they share; the dateline votes 2."""
+    they share; the dateline votes 2. ``chosen``, an earlier pass's choices, replaces a name's
+    best candidate where the choice is itself clear."""
     votes: dict[str, Counter] = {}
     total: Counter = Counter()
 
@@ -417,19 +537,26 @@ def _evidence(mentions, options, demonyms, date_parts) -> dict[str, Counter]:
         if not found:
             continue
         best = found[0]
-        if best.resolution in {"country", "admin1"} or len(found) == 1 or best.population >= 1e6:
-            vote(normalise(text), best, 1.0)
+        pick = (chosen or {}).get(text)
+        if pick is not None and pick is not best and _clear(pick, found):
+            best = pick  # the first pass took a clear sense other than the prior's (Georgia)
+        if _clear(best, found):
+            vote(keys[text], best, 1.0)
         else:
             for entry in found[:AMBIGUOUS_SPREAD]:
-                vote(normalise(text), entry, 0.5 / min(len(found), AMBIGUOUS_SPREAD))
+                vote(keys[text], entry, 0.5 / min(len(found), AMBIGUOUS_SPREAD))
     for part in date_parts:
         found = options.get(part)
         if found and found[0][0].country:
-            vote(normalise(part), found[0][0], 2.0)
+            vote(keys[part], found[0][0], 2.0)
     for code in demonyms:
         total[f"C:{code}"] += 0.5
     votes["*"] = total
     return votes
+
+
+def _clear(entry: Entry, found) -> bool:
+    return entry.resolution in {"country", "admin1"} or len(found) == 1 or entry.population >= 1e6
 
 
 def _labels(entry: Entry) -> list[str]:
@@ -439,26 +566,41 @@ def _labels(entry: Entry) -> list[str]:
     return labels
 
 
-def _qualifiers(mentions: list[Mention], options) -> dict[str, list[Entry]]:
+def _qualifiers(mentions: list[Mention], options, total: Counter, text: str = "") -> dict:
     """ "Alexandria, La.": the area named right after another name, separated by a comma,
     qualifies it, and is itself the area of that name that holds a place of the first name:
-    "Atlanta, Georgia" is the state, not the country, as no Atlanta lies in the country."""
+    "Atlanta, Georgia" is the state, not the country, as no Atlanta lies in the country. When
+    none holds one ("Fort Detrick, Maryland", a place the gazetteer lacks), the area is the one
+    in the country with most of the document's evidence (``total``)."""
     found: dict[str, list[Entry]] = {}
     for first, second in zip(mentions, mentions[1:], strict=False):
         if not (0 < second.start - first.end <= 2 and options[second.text]):
             continue
+        if text and text[first.end : second.start].strip() != ",":
+            continue  # "in Lincoln. Capital Steel said": a new sentence, not a qualifier
+        if options[first.text] and options[first.text][0][0].resolution in {"country", "continent"}:
+            continue  # "in Russia, U.S. officials said": a country is not qualified
         areas = [
             e for e, alternate in options[second.text] if e.resolution in {"country", "admin1"}
         ]
-        if not areas or options[second.text][0][0].resolution not in {"country", "admin1"}:
+        first_area = options[second.text][0][0]
+        if not areas or first_area.resolution not in {"country", "admin1"}:
             continue
+        if _prefer_city(first_area, options[second.text]).resolution == "city":
+            continue  # "Moscow, Kiev, Minsk": Minsk is the city, not its region
         places = [e for e, alternate in options[first.text] if not alternate]
         holding = [a for a in areas if any(_holds(a, e) for e in places)]
-        area = holding[0] if holding else areas[0]
+        area = holding[0] if holding else max(areas, key=lambda a: total[f"C:{a.country}"])
         found.setdefault(first.text, []).append(area)
         if holding:
             found.setdefault(second.text, []).append(area)
     return found
+
+
+def _may_hold(area: Entry, entry: Entry) -> bool:
+    """Whether a country or subdivision may hold a town: outside the US a town's subdivision is
+    an approximation (gazetteer module), so only its country is sure."""
+    return area.country == entry.country and (area.country != "USA" or _holds(area, entry))
 
 
 def _holds(area: Entry, entry: Entry) -> bool:
@@ -512,8 +654,59 @@ def _state_word(text: str, mention: Mention) -> bool:
     )
 
 
+def _nearness(options, chosen=None) -> dict[str, dict[Entry, float]]:
+    """Per name, the bonus of each of its towns and counties for the other names of the
+    document that have a sense near it (see NEAR). A nearby sense counts by its likelihood
+    against its name's best sense, exp(prior - best prior): a village namesake of a big city
+    is weak evidence; a sense ``chosen`` in an earlier pass counts in full. Names of one key
+    ("Paris", "paris") do not support each other."""
+    grid: dict[tuple[int, int], list[tuple[str, Entry, float]]] = {}
+    for name, found in options.items():
+        senses = [e for e, alternate in found if not alternate]
+        if not senses:
+            continue
+        best = max(e.prior for e in senses)
+        for entry in senses:
+            if entry.resolution in _POINTS:
+                weight = 1.0 if (chosen or {}).get(name) == entry else math.exp(entry.prior - best)
+                grid.setdefault(_cell(entry), []).append((normalise(name), entry, weight))
+    bonus: dict[str, dict[Entry, float]] = {}
+    for name, found in options.items():
+        key = normalise(name)
+        points = [e for e, alternate in found if not alternate and e.resolution in _POINTS]
+        if len(found) < 2 or not points:
+            continue
+        for entry in points:
+            support: dict[str, float] = {}
+            row, column = _cell(entry)
+            for cell in ((row + i, column + j) for i in (-1, 0, 1) for j in (-1, 0, 1)):
+                for other, sense, weight in grid.get(cell, ()):
+                    if other != key and _km(entry, sense) <= NEAR_KM:
+                        support[other] = max(support.get(other, 0.0), weight)
+            if support:
+                total = sum(sorted(support.values(), reverse=True)[:NEAR_NAMES])
+                bonus.setdefault(name, {})[entry] = NEAR * total
+    return bonus
+
+
+def _cell(entry: Entry) -> tuple[int, int]:
+    return (math.floor(entry.lat), math.floor(entry.lon))
+
+
+def _km(a: Entry, b: Entry) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def _choose(
-    found, context: Counter, qualifiers: list[Entry], kind: str | None = None
+    found,
+    context: Counter,
+    qualifiers: list[Entry],
+    kind: str | None = None,
+    near: dict[Entry, float] | None = None,
 ) -> Entry | None:
     """The best entry: prior, plus the share of the context for its country, plus the named
     subdivision for a subdivision and its towns; a name that is a country's gives that
@@ -522,7 +715,7 @@ def _choose(
     country ("Kansas", "Minnesota") gives that country's towns of the name no subdivision
     bonus: Kansas, Illinois must not beat the state because Illinois is named."""
     if not found:
-        return None
+        return qualifiers[0] if qualifiers else None  # "Thackerville, Okla.": in Oklahoma
     countries = sum(v for k, v in context.items() if k.startswith("C:")) or 1.0
     states = {(e.country, e.admin1) for e, alternate in found if e.resolution == "admin1"}
     nations = {e.country for e, alternate in found if e.resolution == "country" and not alternate}
@@ -539,6 +732,7 @@ def _choose(
                 score += ADMIN1_CONTEXT * min(named, 2.0)
         if entry.resolution == kind:
             score += KIND
+        score += (near or {}).get(entry, 0.0)
         for qualifier in qualifiers:
             if qualifier.country == entry.country and (
                 qualifier.resolution == "country" or qualifier.admin1 == entry.admin1
@@ -546,7 +740,35 @@ def _choose(
                 score += QUALIFIER
         if score > best_score:
             best, best_score = entry, score
+    if best is not None and best.resolution == "country":
+        best = _unsupported_country(best, found, context, near or {}, countries)
+    if (
+        qualifiers
+        and best.resolution in _POINTS
+        and not any(_may_hold(q, best) for q in qualifiers)
+    ):
+        return qualifiers[0]  # "Stroud, Ontario": a town the gazetteer lacks, in Ontario
     return best if kind == "admin1" else _prefer_city(best, found)
+
+
+def _unsupported_country(best: Entry, found, context: Counter, near, countries: float) -> Entry:
+    """A country that nothing else in the document points to, in a story whose places are
+    mostly in another country, yields to its namesake there that the other names support: the
+    state whose towns are named ("Georgia" among Atlanta and Decatur), or a town near other
+    named places ("Lebanon" with Myerstown and Grantville is Lebanon, Pennsylvania)."""
+    if context.get(f"C:{best.country}", 0.0) > 0:
+        return best
+    fallback, fallback_support = best, 0.0
+    for entry, alternate in found:
+        if alternate or context.get(f"C:{entry.country}", 0.0) < YIELD_SHARE * countries:
+            continue
+        if entry.resolution == "admin1":
+            support = context.get(f"A:{entry.country}:{entry.admin1}", 0.0)
+        else:
+            support = near.get(entry, 0.0)
+        if support > fallback_support:
+            fallback, fallback_support = entry, support
+    return fallback
 
 
 def _prefer_city(best: Entry, found) -> Entry:
