@@ -51,3 +51,18 @@ def test_bad_toponym_names_the_file(tmp_path):
 
 def test_distance_is_great_circle():
     assert places.km(0, 0, 0, 1) == pytest.approx(111.2, abs=0.1)
+
+
+def test_country_accuracy_of_resolved_toponyms_leaves_unresolved_ones_out():
+    from types import SimpleNamespace
+
+    def gold(country):
+        return places.Toponym("X", 0, 1, 36.2, 37.16, country)
+
+    resolution = places.Resolution()
+    aleppo = SimpleNamespace(lat=36.2, lon=37.16, country="SYR")
+    resolution.add(gold("Syria"), aleppo, {"Syria": "SYR", "Turkey": "TUR"}.get)
+    resolution.add(gold("Turkey"), aleppo, {"Syria": "SYR", "Turkey": "TUR"}.get)
+    resolution.add(gold("Turkey"), None, {"Turkey": "TUR"}.get)  # recognised, unresolved
+    assert resolution.country == pytest.approx(1 / 3)
+    assert resolution.resolved_country == pytest.approx(1 / 2)

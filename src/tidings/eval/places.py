@@ -99,6 +99,7 @@ class Resolution:
     def __init__(self) -> None:
         self.errors: list[float | None] = []
         self.countries: list[bool] = []
+        self.resolved_countries: list[bool] = []  # the same, over resolved toponyms only
 
     def add(self, gold: Toponym, place, country_of) -> None:
         if place is None or place.lat is None:
@@ -106,7 +107,10 @@ class Resolution:
         else:
             self.errors.append(km(gold.lat, gold.lon, place.lat, place.lon))
         if gold.country:
-            self.countries.append(place is not None and place.country == country_of(gold.country))
+            right = place is not None and place.country == country_of(gold.country)
+            self.countries.append(right)
+            if place is not None and place.country:
+                self.resolved_countries.append(right)
 
     @property
     def accuracy(self) -> float:
@@ -121,6 +125,13 @@ class Resolution:
     @property
     def country(self) -> float | None:
         return sum(self.countries) / len(self.countries) if self.countries else None
+
+    @property
+    def resolved_country(self) -> float | None:
+        """Country accuracy over the toponyms Tidings resolved (issue 7's measure: "country of
+        each resolved toponym"); ``country`` also counts the unresolved ones as wrong."""
+        hits = self.resolved_countries
+        return sum(hits) / len(hits) if hits else None
 
 
 def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 0) -> dict:
@@ -146,6 +157,7 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
         "acc@161 (recognised)",
         "median km",
         "country",
+        "country (resolved)",
         "acc@161 (given)",
         "median km (given)",
         "country (given)",
@@ -175,6 +187,9 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
             f"{found.accuracy:.3f} ({len(found.errors)})",
             f"{found.median:.0f}",
             "" if found.country is None else f"{found.country:.3f}",
+            ""
+            if found.resolved_country is None
+            else f"{found.resolved_country:.3f} ({len(found.resolved_countries)})",
             f"{given.accuracy:.3f} ({len(given.errors)})",
             f"{given.median:.0f}",
             "" if given.country is None else f"{given.country:.3f}",
@@ -183,6 +198,9 @@ def run(path: Path, *, settings: Settings, console: Console, show_errors: int = 
         results[f"{corpus}:f1"] = prf.f1
         results[f"{corpus}:acc161"] = found.accuracy
         results[f"{corpus}:acc161_given"] = given.accuracy
+        if found.country is not None:
+            results[f"{corpus}:country"] = found.country
+            results[f"{corpus}:country_resolved"] = found.resolved_country
     console.print(table)
     for line in errors:
         console.print(line)
