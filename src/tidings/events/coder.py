@@ -9,8 +9,9 @@ object ("lifted sanctions"), the one that object is aimed at ("sanctions against
 ``aimed`` frame) or its owner ("the council's demand"); else a preposition of the verb itself
 ("lent $1 billion to Indonesia", the ``toward`` frame). Coordinated phrases give actor lists
 ("Turkey and Russia agreed"). A predicate adjective ("X is responsible for") is the
-accusation of whoever asserts it. An event needs a known actor on one side; an agentless passive
-("two soldiers were killed") is coded for its known target alone. There is no fallback code;
+accusation of whoever asserts it. An event needs a known actor on one side (a name no
+dictionary knows counts, unless ``code_unresolved`` is off); an agentless passive ("two
+soldiers were killed") is coded for its known target alone. There is no fallback code;
 the optional learned head (``events.learned``) adds model events only where it is named, with
 ``rule`` saying so.
 
@@ -18,7 +19,9 @@ A state its subject is in ("Israel is opposed to ...", ``STATE`` entries) is the
 Modality and polarity are read from the predicate's own dependents: negation and "failed to",
 future and modal auxiliaries ("would" in reported speech is intent), "want/seek/plan/is ready
 to", and "if" clauses; ``plover_reading`` turns intent, threat, demand, refusal and conditions
-into PLOVER's types, and a reported "X must ..." is also the speaker's demand on X. The words
+into PLOVER's types, and a reported "X must ..." is also the speaker's demand on X. Where the
+reading is AGREE or REJECT on a cooperative act, the CAMEO code becomes CAMEO's own code for that
+stance ("is willing to provide aid" 033, "refused direct talks" 125; ``data/stances.tsv``). The words
 that shape these readings (light verbs, modal words, partitives ...) are data
 (``data/frames.tsv``, ``events.frames``). An event inside the complement of a speech verb
 ("Lavrov said his country will continue ...") or inside a quote carries the speaker in
@@ -574,9 +577,6 @@ class EventCoder:
         )
         actor_list = tuple(a for a, _ in actors)
         recipient_list = tuple(r for r, _ in recipients)
-        event_id = _event_id(
-            article.doc_id, ctx.number, token.idx, cameo, actor_list, recipient_list
-        )
         negated = _negated(token, predicate)
         modality = "historical" if past_year else _modality(token, predicate, self.frames)
         if modality == "hypothetical" and self._backshifted(predicate):
@@ -591,6 +591,9 @@ class EventCoder:
             stance = self.cameo.stance(plover, cameo)
             if stance is not None:
                 cameo, rule, code = stance, f"{rule}+{plover.lower()}", self.cameo.get(stance)
+        event_id = _event_id(
+            article.doc_id, ctx.number, token.idx, cameo, actor_list, recipient_list
+        )
         return [
             Event(
                 event_id=event_id,
