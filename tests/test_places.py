@@ -397,3 +397,11 @@ def test_an_upper_case_dateline_left_in_the_text_is_a_place(pipeline, finder):
     doc.ents = []  # as if the model had missed it
     mentions, _ = finder.recognise(ParsedArticle(article, doc))
     assert [(m.text, m.label) for m in mentions] == [("MANSFIELD", "GAZ")]
+
+
+def test_namesake_subdivisions_rank_by_their_countrys_size():
+    """Florida the state and Florida the Uruguayan department share a kind and so a prior; the
+    tie-break by country population ranks the state first (issue 7)."""
+    found = [e for e, _ in resources.gazetteer().candidates("Florida") if e.resolution == "admin1"]
+    uruguay = next(e for e in found if e.country == "URY")
+    assert found[0].country == "USA" and found[0].prior > uruguay.prior

