@@ -219,6 +219,8 @@ class QuoteFinder:
             ]
         if not content and cue.frame != "hanging":  # "called for a ban", "criticism of"
             preps = {"NOUN": _NOUN_PREPS, "ADJ": _ADJ_PREPS}.get(token.pos_, _TOPIC_PREPS)
+            if token.pos_ == "VERB":  # "referring to the convention" (cue_prepositions.tsv)
+                preps = preps | self.cues.prepositions.get(token.lemma_.lower(), frozenset())
             content = [
                 o
                 for c in token.children
