@@ -441,3 +441,50 @@ def test_a_cue_noun_in_a_prepositional_phrase_takes_the_verbs_subject(pipeline):
     )
     got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [("statement", "Luis Varela", "that the border would reopen in May")]
+
+
+# -- content frames of the fifth round ----------------------------------------------------------
+
+
+@pytest.mark.model
+def test_an_indirect_question_is_what_was_asked(pipeline):
+    coded = tidings.code_text(
+        "Ana Morales asked the farmers if the new tariffs had hurt their exports.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    assert got == [("ask", "Ana Morales", "if the new tariffs had hurt their exports")]
+
+
+@pytest.mark.model
+def test_a_cue_noun_before_a_copula_takes_the_clause_after_it(pipeline):
+    coded = tidings.code_text(
+        "Her view is that the border will reopen in May. "
+        "The claim was that Peru had closed the road.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text if q.speaker_span else None, q.text) for q in coded.quotes]
+    assert got == [
+        ("view", "Her", "that the border will reopen in May"),
+        ("claim", None, "that Peru had closed the road"),
+    ]
+
+
+@pytest.mark.model
+def test_a_listed_preposition_of_a_cue_verb_gives_its_content(pipeline):
+    coded = tidings.code_text(
+        "The border will reopen in May, Morales said, referring to the northern crossing. "
+        "Varela responded to the farmers on Tuesday.",
+        pipeline=pipeline,
+    )
+    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes if q.cue == "refer"]
+    assert got == [("refer", "Morales", "the northern crossing")]
+    assert not [q for q in coded.quotes if q.cue == "respond"]  # "to" is listed verb by verb
+
+
+def test_a_bad_cue_preposition_names_file_and_line(tmp_path):
+    prepositions = tmp_path / "preps.tsv"
+    prepositions.write_text("cue\tpreposition\tnote\nsay\tabout\t\nmumble\tto\t\n")
+    speech, cues = _lexicon(tmp_path, "")
+    with pytest.raises(ResourceError, match="preps.tsv:3: 'mumble' is not a cue"):
+        CueLexicon.from_tsv(speech, cues, None, prepositions)

@@ -314,12 +314,13 @@ def speech_verbs(path: Path | None = None) -> frozenset[str]:
 
 @cache
 def cue_lexicon(speech: Path | None = None, cues: Path | None = None):
-    """The quotes stage's cues: the speech verbs, ``attribution_cues.tsv`` and the words of
-    ``quote_labels.tsv``."""
+    """The quotes stage's cues: the speech verbs, ``attribution_cues.tsv``, the words of
+    ``quote_labels.tsv`` and the prepositions of ``cue_prepositions.tsv``."""
     from .quotes.lexicon import CueLexicon
 
     return CueLexicon.from_tsv(
         speech or data_path("speech_verbs.tsv"),
         cues or data_path("attribution_cues.tsv"),
         data_path("quote_labels.tsv"),
+        data_path("cue_prepositions.tsv"),
     )

@@ -184,7 +184,9 @@ class QuoteFinder:
             if following == words:
                 return cue
         if token.pos_ == "NOUN":  # "his claim that ...", "her hope to ...", "her support for"
-            clause = any(_complement(c) or _noun_clause(c) for c in token.children)
+            clause = any(_complement(c) or _noun_clause(c) for c in token.children) or bool(
+                _copula_clause(token)
+            )
             topic = any(c.dep_ == "prep" and c.lower_ in _NOUN_PREPS for c in token.children)
             return self.cues.get(token.lemma_.lower()) if clause or topic else None
         if token.pos_ == "ADJ":  # "aware that ...", "confident of ...": a lexicon adjective
@@ -202,6 +204,10 @@ class QuoteFinder:
             and (c.i > token.i or _set_off(c, token))
             and cue.frame != "hanging"
         ]
+        if not content and cue.frame != "hanging":
+            content = [c for c in token.children if _question(c, token)]  # "asked if ..."
+        if not content and token.pos_ == "NOUN" and cue.frame != "hanging":
+            content = _copula_clause(token)  # "his view is that ..."
         if cue.frame == "object" and not content:
             content = [
                 c for c in token.children if c.dep_ in {"dobj", "oprd"}
@@ -213,6 +219,8 @@ class QuoteFinder:
             ]
         if not content and cue.frame != "hanging":  # "called for a ban", "criticism of"
             preps = {"NOUN": _NOUN_PREPS, "ADJ": _ADJ_PREPS}.get(token.pos_, _TOPIC_PREPS)
+            if token.pos_ == "VERB":  # "referring to the convention" (cue_prepositions.tsv)
+                preps = preps | self.cues.prepositions.get(token.lemma_.lower(), frozenset())
             content = [
                 o
                 for c in token.children
@@ -558,6 +566,25 @@ def _complement(child) -> bool:
     return child.dep_ == "xcomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in child.children
     )
+
+
+def _question(child, cue) -> bool:
+    """An indirect question after the cue: "asked (the students) *if* they were serious",
+    "was asked *whether* she had been"."""
+    return (
+        child.dep_ in {"advcl", "ccomp"}
+        and child.i > cue.i
+        and any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in child.children)
+    )
+
+
+def _copula_clause(noun) -> list:
+    """The clause a cue noun is the subject of through a copula: "his *view* is *that ...*",
+    "the claim was *that ...*"."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_ != "be":
+        return []
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.i > noun.i]
 
 
 def _noun_clause(child) -> bool:

@@ -5,12 +5,14 @@ event coder shares, and ``attribution_cues.tsv``, the cues only the quotes stage
 verbs the coder codes as events of their own, such as "urge" or "deny"; belief, intention and
 evidence verbs; the phrase "according to"). A lemma may appear in one file only. A third,
 ``quote_labels.tsv``, lists the words that make a "Label:" at the start of a paragraph a part of
-the page ("Editor's Note:", "CORRECTION:") rather than a speaker.
+the page ("Editor's Note:", "CORRECTION:") rather than a speaker; a fourth,
+``cue_prepositions.tsv``, the cue verbs whose content is the object of a preposition the
+finder does not otherwise take ("referring *to* the convention").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ResourceError
@@ -41,12 +43,20 @@ class CueLexicon:
     phrases: dict[str, tuple[Cue, ...]]
     # words that make a "Label:" before a colon a section of the page, not a speaker
     labels: frozenset[str] = frozenset()
+    # cue lemma -> prepositions whose object is its content ("refer" -> "to")
+    prepositions: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def get(self, lemma: str) -> Cue | None:
         return self.words.get(lemma)
 
     @classmethod
-    def from_tsv(cls, speech: Path, cues: Path, labels: Path | None = None) -> CueLexicon:
+    def from_tsv(
+        cls,
+        speech: Path,
+        cues: Path,
+        labels: Path | None = None,
+        prepositions: Path | None = None,
+    ) -> CueLexicon:
         found: dict[str, Cue] = {}
         for line, row in read_tsv(speech, ("id", "lemma", "frame")):
             _add(found, Cue(f"{speech.name}:{row['id']}", row["lemma"], "speech", row["frame"]),
@@ -70,7 +80,20 @@ class CueLexicon:
                     f"{labels}:{line}: a label word is one lower-case word, found {row['word']!r}"
                 )
             not_speakers.add(row["word"])
-        return cls(words, {k: tuple(v) for k, v in phrases.items()}, frozenset(not_speakers))
+        preps: dict[str, set[str]] = {}
+        for line, row in read_tsv(prepositions, ("cue", "preposition")) if prepositions else ():
+            if row["cue"] not in words or " " in row["preposition"] or not row["preposition"]:
+                raise ResourceError(
+                    f"{prepositions}:{line}: {row['cue']!r} is not a cue of one word, or "
+                    f"{row['preposition']!r} is not one word"
+                )
+            preps.setdefault(row["cue"], set()).add(row["preposition"])
+        return cls(
+            words,
+            {k: tuple(v) for k, v in phrases.items()},
+            frozenset(not_speakers),
+            {k: frozenset(v) for k, v in preps.items()},
+        )
 
 
 def _add(found: dict[str, Cue], cue: Cue, path: Path, line: int) -> None:
