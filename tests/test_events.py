@@ -346,3 +346,12 @@ def test_an_aimed_target_does_not_change_which_event_ranks_first(pipeline):
     assert top.cameo == "030"
     (opened,) = [e for e in events if e.cameo == "0356"]  # intent to open (0872)
     assert [s.text for s in opened.text_info.recipient_spans] == ["Somali refugees"]
+
+
+def test_a_negated_appeal_stays_a_request_and_negates_its_infinitive(pipeline):
+    """ "not asking" rejects nothing; and what was not asked for did not happen either."""
+    events = _events(pipeline, "Egypt did not call on Libya to close the border.")
+    (call,) = [e for e in events if e.cameo == "020"]
+    assert (call.event, call.negated) == ("REQUEST", True)
+    (close,) = [e for e in events if e.cameo == "191"]
+    assert close.negated

@@ -974,7 +974,10 @@ def plover_reading(code, token, predicate, modality: str, negated: bool, frames:
     if token != predicate and predicate.dep_ not in {"xcomp", "ccomp"}:
         governor = predicate.lemma_.lower()  # a light verb's own governor: "offered talks"
     action = event.lower()
-    if governor in frames.refuse or (negated and quad <= 2 and event != "REJECT"):
+    # a negated cooperative act is a refusal ("did not agree"), but a negated appeal is no
+    # rejection of anything ("we are not asking for charity"): it stays a REQUEST, negated
+    refused = negated and quad <= 2 and event not in {"REJECT", "REQUEST"}
+    if governor in frames.refuse or refused:
         return "REJECT", action
     auxes = {c.lower_ for c in predicate.children if c.dep_ in {"aux", "auxpass"}}
     if (
@@ -1052,10 +1055,16 @@ def _adjunct(predicate) -> bool:
 
 
 def _negated(token, predicate) -> bool:
-    """A "not" on the predicate, or "failed to" / "failure to" above it."""
+    """A "not" on the predicate, or "failed to" / "failure to" above it, or a "not" on the verb
+    whose infinitive it is ("did not call on Libya to close the border": no closing either)."""
     if predicate.dep_ in {"xcomp", "acl"} and predicate.head.lemma_.lower() in {"fail", "failure"}:
         return True
-    return any(c.dep_ == "neg" for c in (*token.children, *predicate.children))
+    if any(c.dep_ == "neg" for c in (*token.children, *predicate.children)):
+        return True
+    infinitive = predicate.dep_ in {"xcomp", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in predicate.children
+    )
+    return infinitive and any(c.dep_ == "neg" for c in predicate.head.children)
 
 
 def _modality(token, predicate, frames: Frames) -> str:
