@@ -409,3 +409,18 @@ def test_cli_runs_plover_with_data_option(tmp_path, shared_pipeline):
     result = CliRunner().invoke(app, ["eval", "plover", "--data", str(path)])
     assert result.exit_code == 0, result.output
     assert "PLOVER gold records (3 texts" in result.output
+
+
+def test_petrarch_baseline_takes_the_first_two_coded_actors_in_order():
+    from tidings.eval.petrarch import baseline_triples
+
+    article = Article(doc_id="doc", source="test", text="Velmora and Ostrava met Korin.")
+    mentions = (
+        ActorMention("m3", "doc", Actor("Korin", cameo="KOR"), 24, 29, 0),
+        ActorMention("m1", "doc", Actor("Velmora", cameo="VLM"), 0, 7, 0),
+        ActorMention("m2", "doc", Actor("Ostrava"), 12, 19, 0),  # uncoded: skipped
+    )
+    coded = CodedDocument(article=article, actors=mentions)
+    assert dict(baseline_triples(coded, "041")) == {("VLM", "KOR", "041"): 1}
+    assert not baseline_triples(CodedDocument(article=article, actors=mentions[:1]), "041")
+    assert not baseline_triples(None, "041")

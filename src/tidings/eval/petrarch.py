@@ -100,6 +100,17 @@ def predicted_triples(coded: CodedDocument) -> Counter:
     return triples
 
 
+def baseline_triples(coded: CodedDocument | None, code: str) -> Counter:
+    """The plain baseline printed beside Tidings: the sentence's first coded actor mention acts
+    on its second (as PETRARCH's positional fallback would), with the suite's most frequent
+    code; no verb is read. Nothing where the sentence names fewer than two coded actors."""
+    if coded is None:
+        return Counter()
+    mentions = sorted(coded.actors, key=lambda m: m.start)
+    codes = list(dict.fromkeys(c for m in mentions for c in _codes([m.actor]) if c != "---"))
+    return Counter({(codes[0], codes[1], code): 1}) if len(codes) >= 2 else Counter()
+
+
 def run(
     path: Path, *, settings: Settings, console: Console, show_errors: int = 0
 ) -> dict[str, PRF]:
@@ -120,6 +131,9 @@ def run(
     results = pipeline.code(raws)
     elapsed = time.perf_counter() - started
     scores = {"source-target pair": PRF(), "event code": PRF(), "triple": PRF()}
+    base = {name: PRF() for name in scores}
+    common = Counter(c for g in gold for _, _, c in g.triples).most_common(1)
+    common_code = common[0][0] if common else "010"
     actor_part = Counter()
     errors, actor_errors = [], []
     for sentence, result in zip(gold, results, strict=True):
@@ -135,18 +149,13 @@ def run(
             if not (source in found and target in found):
                 actor_errors.append((sentence, source, target, found))
         expected = Counter(sentence.triples)
-        scores["source-target pair"].add(
-            Counter({(a, t): n for (a, t, _), n in predicted.items()}),
-            Counter({(a, t): n for (a, t, _), n in expected.items()}),
-        )
-        scores["event code"].add(
-            Counter(c for _, _, c in predicted.elements()),
-            Counter(c for _, _, c in expected.elements()),
-        )
-        scores["triple"].add(predicted, expected)
+        _score(scores, predicted, expected)
+        _score(base, baseline_triples(coded, common_code), expected)
         if predicted != expected:
             errors.append((sentence, predicted))
-    _print(console, scores, len(gold), sum(len(g.triples) for g in gold), elapsed)
+    _print(
+        console, scores, len(gold), sum(len(g.triples) for g in gold), elapsed, base, common_code
+    )
     _print_actors(console, actor_part)
     for sentence, source, target, found in actor_errors[:show_errors]:
         console.print(f"[bold]{sentence.id}[/bold] {sentence.text}")
@@ -154,7 +163,19 @@ def run(
     for sentence, predicted in errors[:show_errors]:
         console.print(f"[bold]{sentence.id}[/bold] {sentence.text}")
         console.print(f"   gold {sorted(sentence.triples)}\n   got  {sorted(predicted.elements())}")
-    return scores
+    return scores | {f"baseline {name}": prf for name, prf in base.items()}
+
+
+def _score(scores: dict[str, PRF], predicted: Counter, expected: Counter) -> None:
+    scores["source-target pair"].add(
+        Counter({(a, t): n for (a, t, _), n in predicted.items()}),
+        Counter({(a, t): n for (a, t, _), n in expected.items()}),
+    )
+    scores["event code"].add(
+        Counter(c for _, _, c in predicted.elements()),
+        Counter(c for _, _, c in expected.elements()),
+    )
+    scores["triple"].add(predicted, expected)
 
 
 def _print_actors(console: Console, counts: Counter) -> None:
@@ -172,22 +193,31 @@ def _print_actors(console: Console, counts: Counter) -> None:
 
 
 def _print(
-    console: Console, scores: dict[str, PRF], sentences: int, triples: int, elapsed: float
+    console: Console,
+    scores: dict[str, PRF],
+    sentences: int,
+    triples: int,
+    elapsed: float,
+    base: dict[str, PRF],
+    common_code: str,
 ) -> None:
     table = Table(
         title=f"PETRARCH unit suite: {sentences} sentences, {triples} gold triples "
-        f"({sentences / elapsed:.0f} sentences/s)"
+        f"({sentences / elapsed:.0f} sentences/s); baseline: first coded actor → second, "
+        f"code {common_code} (the suite's most frequent)"
     )
-    for column in ("measure", "P", "R", "F1", "tp", "fp", "fn"):
-        table.add_column(column, justify="right" if column != "measure" else "left")
-    for name, prf in scores.items():
-        table.add_row(
-            name,
-            f"{prf.precision:.3f}",
-            f"{prf.recall:.3f}",
-            f"{prf.f1:.3f}",
-            str(prf.tp),
-            str(prf.fp),
-            str(prf.fn),
-        )
+    for column in ("system", "measure", "P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="right" if column not in {"system", "measure"} else "left")
+    for system, rows in (("tidings", scores), ("baseline", base)):
+        for number, (name, prf) in enumerate(rows.items()):
+            table.add_row(
+                system if number == 0 else "",
+                name,
+                f"{prf.precision:.3f}",
+                f"{prf.recall:.3f}",
+                f"{prf.f1:.3f}",
+                str(prf.tp),
+                str(prf.fp),
+                str(prf.fn),
+            )
     console.print(table)
