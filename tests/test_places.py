@@ -386,6 +386,13 @@ def test_a_place_name_the_model_cut_from_a_street_is_no_place(pipeline, finder):
     assert [m.text for m in mentions] == ["Franklin County"]
 
 
+def test_a_direction_and_a_feature_word_name_a_feature_not_a_town(finder):
+    # "North Texas" is Texas, but "North Street" is a street, not Street in Somerset
+    assert finder.candidates("North Street") == []
+    assert finder.candidates("South Avenue") == []
+    assert finder.candidates("North Texas")[0][0].admin1 == "Texas"
+
+
 def test_an_upper_case_dateline_left_in_the_text_is_a_place(pipeline, finder):
     # Raw text keeps its dateline; "UPDATE —" is no place, and the gazetteer knows no "UPDATE".
     from tidings.nlp import ParsedArticle

@@ -423,7 +423,8 @@ class PlaceFinder:
 
     def candidates(self, text: str) -> list[tuple[Entry, bool]]:
         """Gazetteer entries for a name; a part of a known place that the gazetteer does not
-        list ("North Texas", "Southern Sudan", "West Africa") takes the whole place's entries, and a
+        list ("North Texas", "Southern Sudan", "West Africa") takes the whole place's entries
+        (but "North Street" is a street, not Street in Somerset), and a
         name with a kind word the gazetteer lacks ("Sichuan province") the bare name's; both by
         primary names only ("North Las" is not Lāsh, Afghanistan)."""
         found = self.gazetteer.candidates(text)
@@ -432,6 +433,8 @@ class PlaceFinder:
         rest = text
         while not found and rest.partition(" ")[0].lower() in _PARTS:
             rest = rest.partition(" ")[2]
+            if rest.lower() in _FEATURE_WORDS:
+                return []  # "North Street", "West Lake": a feature's name, not Street, Somerset
             found = self.gazetteer.candidates(rest) if rest[:1].isupper() else []
         if not found and _KIND_WORD.search(text):
             found = self.gazetteer.candidates(_KIND_WORD.sub("", text))
