@@ -286,6 +286,12 @@ def test_one_sense_per_document_and_the_dateline(finder):
     assert places[-1].chosen_by == "dateline" and places[-1].start is None
 
 
+def _written(pipeline, name: str, text: str) -> dict:
+    """The places ``tidings code`` finds in ``text``, by the words written."""
+    doc = pipeline.code_one(RawDocument(name, name, text=text))
+    return {doc.article.text[r.place.start : r.place.end]: r.place for r in doc.places}
+
+
 def test_wire_story_places_and_event_locations(pipeline):
     text = (FIXTURES / "places" / "border_wire.txt").read_text(encoding="utf-8")
     doc = pipeline.code_one(RawDocument("border_wire.txt", "border_wire.txt", text=text))
@@ -316,8 +322,7 @@ def test_a_place_leading_an_office_name_is_the_place(pipeline):
         "MOUNT PLEASANT, Texas (AP) - Deputies from the Titus County Jail searched a home on "
         "West Tyler Street on Monday, officials said.\n"
     )
-    doc = pipeline.code_one(RawDocument("local.txt", "local.txt", text=text))
-    written = {doc.article.text[r.place.start : r.place.end]: r.place for r in doc.places}
+    written = _written(pipeline, "local.txt", text)
     assert (written["Titus County"].resolution, written["Titus County"].admin1) == (
         "admin2",
         "Texas",
@@ -332,8 +337,7 @@ def test_a_county_or_state_leading_an_organisation_is_a_place(pipeline):
         "on Sunday, and the Louisiana Department of Health sent two nurses. The Chicago "
         "Tribune reported the story.\n"
     )
-    doc = pipeline.code_one(RawDocument("parish.txt", "parish.txt", text=text))
-    written = {doc.article.text[r.place.start : r.place.end]: r.place for r in doc.places}
+    written = _written(pipeline, "parish.txt", text)
     assert (written["Rapides Parish"].resolution, written["Rapides Parish"].admin1) == (
         "admin2",
         "Louisiana",
@@ -356,8 +360,7 @@ def test_a_town_leading_its_own_public_office_is_the_town(pipeline):
         "Officers of the Hanover Police Department met members of the Bloomfield Town Council "
         "on Monday. They flew out of Kansas City Airport. The Chicago Tribune reported it.\n"
     )
-    doc = pipeline.code_one(RawDocument("office.txt", "office.txt", text=text))
-    written = {doc.article.text[r.place.start : r.place.end]: r.place for r in doc.places}
+    written = _written(pipeline, "office.txt", text)
     assert set(written) == {"Hanover", "Bloomfield", "Kansas City"}
     assert written["Bloomfield"].country == "USA"
 

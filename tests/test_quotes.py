@@ -15,6 +15,13 @@ from tidings.records import Article
 
 from .conftest import FIXTURES
 
+
+def _attributions(pipeline, text: str) -> list[tuple]:
+    """(cue, source span, content) of each quote the pipeline finds in ``text``."""
+    coded = tidings.code_text(text, pipeline=pipeline)
+    return [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+
+
 QUOTES = FIXTURES / "quotes"
 
 
@@ -314,22 +321,20 @@ def test_a_second_speech_verb_of_the_same_speaker_is_its_own_attribution(pipelin
 
 @pytest.mark.model
 def test_a_passive_cue_with_an_agent_reports_its_subject(pipeline):
-    coded = tidings.code_text(
+    got = _attributions(
+        pipeline,
         "The new border plan was first reported by the Santiago Herald on Monday.",
-        pipeline=pipeline,
     )
-    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [("report", "the Santiago Herald", "The new border plan")]
 
 
 @pytest.mark.model
 def test_a_gerund_cue_takes_its_source_from_the_clause_or_noun_it_hangs_on(pipeline):
-    coded = tidings.code_text(
+    got = _attributions(
+        pipeline,
         "Ana Morales opened the talks by saying that the border would reopen in May. "
         "Farmers demanding lower tariffs marched through Santiago on Tuesday.",
-        pipeline=pipeline,
     )
-    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [
         ("say", "Ana Morales", "that the border would reopen in May"),
         ("demand", "Farmers", "lower tariffs"),
@@ -339,23 +344,21 @@ def test_a_gerund_cue_takes_its_source_from_the_clause_or_noun_it_hangs_on(pipel
 @pytest.mark.model
 def test_a_finite_cue_the_parser_left_without_a_subject_takes_the_name_before_it(pipeline):
     # the small model attaches "Varela" elsewhere and gives "said" no subject
-    coded = tidings.code_text(
+    got = _attributions(
+        pipeline,
         "Tuesday in Lima, while on the campaign trail for his sister, former president Luis "
         "Varela said the border was ready.",
-        pipeline=pipeline,
     )
-    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [("say", "former president Luis Varela", "the border was ready")]
 
 
 @pytest.mark.model
 def test_a_cue_noun_reports_the_object_of_its_topic_preposition(pipeline):
-    coded = tidings.code_text(
+    got = _attributions(
+        pipeline,
         "Luis Varela's comments about the border drew applause in Lima. "
         "Farmers waited for news about the harvest.",
-        pipeline=pipeline,
     )
-    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [("comment", "Luis Varela's", "the border")]
 
 
@@ -377,8 +380,7 @@ def test_embedded_post_markup_gives_no_quotes(pipeline):
         "as we promised the farmers of the north.</tweet>.\n\n"
         "Luis Varela said the date was too early."
     )
-    coded = tidings.code_text(text, pipeline=pipeline)
-    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    got = _attributions(pipeline, text)
     assert got == [("say", "Luis Varela", "the date was too early")]
 
 
@@ -408,8 +410,7 @@ def test_continue_reports_only_what_it_hangs_off(pipeline):
         "she continued.\n\n"
         "Trade between the two countries continues to grow."
     )
-    coded = tidings.code_text(text, pipeline=pipeline)
-    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
+    got = _attributions(pipeline, text)
     assert got == [
         ("say", "Morales", "The border will reopen in May"),
         ("continue", "she", "The farmers have waited long enough"),
@@ -435,11 +436,10 @@ def test_new_cue_verbs_and_adjectives_with_their_prepositions(pipeline):
 
 @pytest.mark.model
 def test_a_cue_noun_in_a_prepositional_phrase_takes_the_verbs_subject(pipeline):
-    coded = tidings.code_text(
+    got = _attributions(
+        pipeline,
         "Luis Varela came out on Monday with a statement that the border would reopen in May.",
-        pipeline=pipeline,
     )
-    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [("statement", "Luis Varela", "that the border would reopen in May")]
 
 
@@ -448,11 +448,10 @@ def test_a_cue_noun_in_a_prepositional_phrase_takes_the_verbs_subject(pipeline):
 
 @pytest.mark.model
 def test_an_indirect_question_is_what_was_asked(pipeline):
-    coded = tidings.code_text(
+    got = _attributions(
+        pipeline,
         "Ana Morales asked the farmers if the new tariffs had hurt their exports.",
-        pipeline=pipeline,
     )
-    got = [(q.cue, q.speaker_span.text, q.text) for q in coded.quotes]
     assert got == [("ask", "Ana Morales", "if the new tariffs had hurt their exports")]
 
 

@@ -40,7 +40,7 @@ from ..config import Settings
 from ..errors import TidingsError
 from ..nlp import Parser
 from ..quotes import QuoteFinder, brat
-from ..quotes.brat import read_folder
+from ..quotes.brat import read_folder, word_chars
 from ..records import Article
 from .metrics import PRF
 
@@ -73,11 +73,7 @@ def read_ann(path: Path, text: str) -> list[Gold]:
 
 def _gold(attribution: brat.Attribution, text: str) -> Gold:
     shown = " … ".join(text[a:b] for a, b in attribution.content)
-    return Gold(_chars(text, attribution.content), _chars(text, attribution.source), shown)
-
-
-def _chars(text: str, spans) -> frozenset[int]:
-    return frozenset(i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum())
+    return Gold(word_chars(text, attribution.content), word_chars(text, attribution.source), shown)
 
 
 def predict(finders: list[QuoteFinder], actors: ActorResolver, parser: Parser, articles):
@@ -101,9 +97,9 @@ def _predicted(quotes, text: str) -> list[Predicted]:
     for pieces in grouped.values():
         spans = [(q.start, q.end) for q in pieces]
         speaker = pieces[0].speaker_span
-        source = _chars(text, [(speaker.start, speaker.end)]) if speaker else frozenset()
+        source = word_chars(text, [(speaker.start, speaker.end)]) if speaker else frozenset()
         shown = " … ".join(q.text for q in pieces)
-        predicted.append(Predicted(_chars(text, spans), source, shown))
+        predicted.append(Predicted(word_chars(text, spans), source, shown))
     return predicted
 
 

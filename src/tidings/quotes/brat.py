@@ -23,6 +23,13 @@ _SPAN = re.compile(r"^(?P<label>\S+) (?P<spans>\d+ \d+(?:;\d+ \d+)*)$")
 Pieces = tuple[tuple[int, int], ...]  # [start, end) character spans of one annotation
 
 
+def word_chars(text: str, spans) -> frozenset[int]:
+    """The word characters (letters and digits) of ``text`` inside ``spans``: what two
+    attributions are compared by, so that quote marks, spaces and edge punctuation do not count
+    (the eval's pairing and the cue scorer's training labels)."""
+    return frozenset(i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum())
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """One annotated attribution: its content, cue and source (empty when it has none)."""

@@ -109,7 +109,7 @@ class QuoteFinder:
         memory = actors if actors is not None else self.actors.document(parsed)
         doc = parsed.doc
         markup = _markup(doc.text)
-        marked = quotations(doc.text)
+        marked = quotations(doc.text, markup)
         found = self._from_parse(doc, marked)
         self._add_marked(parsed, marked, found)
         self._add_labelled(parsed, found)
@@ -478,9 +478,10 @@ class Candidate:
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def quotations(text: str) -> list[Marked]:
-    """The quotations of ``text`` by their marks, but for those inside markup."""
-    markup = _markup(text)
+def quotations(text: str, markup: list[tuple[int, int]] | None = None) -> list[Marked]:
+    """The quotations of ``text`` by their marks, but for those inside markup (``markup``: its
+    spans, where the caller has them already)."""
+    markup = _markup(text) if markup is None else markup
     return [m for m in find_marked(text) if not _within(m.start, markup)]
 
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ResourceError
-from .brat import Annotated, Attribution
+from .brat import Annotated, Attribution, word_chars
 from .lexicon import Cue
 
 FORMAT = 1
@@ -177,20 +177,16 @@ def examples(finder, parsed, gold: Iterable[Attribution]) -> list[tuple[list[str
     text = parsed.doc.text
     cues: dict[int, frozenset[int]] = {}  # character of a gold cue -> its content's characters
     for attribution in gold:
-        content = _word_chars(text, attribution.content)
+        content = word_chars(text, attribution.content)
         for start, end in attribution.cue:
             for i in range(start, end):
                 cues[i] = cues.get(i, frozenset()) | content
     rows = []
     for candidate in finder.candidates(parsed.doc, quotations(text), unlisted=True):
         content = cues.get(candidate.token.idx)
-        built = _word_chars(text, candidate.attribution.parts)
+        built = word_chars(text, candidate.attribution.parts)
         rows.append((candidate.features, bool(content and content & built)))
     return rows
-
-
-def _word_chars(text: str, spans) -> frozenset[int]:
-    return frozenset(i for a, b in spans for i in range(a, min(b, len(text))) if text[i].isalnum())
 
 
 def train(
